@@ -1,0 +1,54 @@
+// Command dishpatch is a self-hosted food-delivery backend in one binary:
+// PocketBase plus Dishpatch's collections, hooks, endpoints and web app.
+package main
+
+import (
+	"embed"
+	"io/fs"
+	"log"
+	"net/http"
+	"os"
+
+	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/plugins/migratecmd"
+	"github.com/pocketbase/pocketbase/tools/hook"
+
+	"github.com/dishpatch/dishpatch/hooks"
+	_ "github.com/dishpatch/dishpatch/migrations"
+)
+
+//go:embed all:pb_public
+var publicFiles embed.FS
+
+func main() {
+	app := pocketbase.NewWithConfig(pocketbase.Config{
+		// --dir still wins; the variable suits containers and services.
+		DefaultDataDir: os.Getenv("DISHPATCH_DATA_DIR"),
+	})
+
+	// The schema is compiled in: migrations run on `serve`, and automigrate
+	// stays off so dashboard edits never write migration files next to the binary.
+	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Dir: "migrations"})
+
+	hooks.Register(app)
+
+	public, err := fs.Sub(publicFiles, "pb_public")
+	if err != nil {
+		log.Fatal(err)
+	}
+	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
+		Priority: 999, // last, so that API routes always win
+		Func: func(e *core.ServeEvent) error {
+			if !e.Router.HasRoute(http.MethodGet, "/{path...}") {
+				e.Router.GET("/{path...}", apis.Static(public, true))
+			}
+			return e.Next()
+		},
+	})
+
+	if err := app.Start(); err != nil {
+		log.Fatal(err)
+	}
+}
