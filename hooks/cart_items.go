@@ -1,0 +1,127 @@
+package hooks
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/dishpatch/dishpatch/internal/menu"
+)
+
+// repricing marks a cart item save made by the server because its menu
+// item changed: it must not fail on what the customer can no longer fix
+// (the cart shows an item_unavailable blocker instead).
+type repricing struct{}
+
+func registerCartItems(app core.App) {
+	app.OnRecordCreateRequest("cart_items").BindFunc(checkCartOwner)
+	app.OnRecordCreateExecute("cart_items").BindFunc(saveCartItem)
+	app.OnRecordUpdateExecute("cart_items").BindFunc(saveCartItem)
+	app.OnRecordDeleteExecute("cart_items").BindFunc(deleteCartItem)
+}
+
+// checkCartOwner answers "not your cart" with a field error. Unknown and
+// foreign carts get the same answer so that cart ids cannot be probed.
+func checkCartOwner(e *core.RecordRequestEvent) error {
+	if e.HasSuperuserAuth() {
+		return e.Next()
+	}
+	c, err := e.App.FindRecordById("carts", e.Record.GetString("cart"))
+	if err != nil || e.Auth == nil || c.GetString("user") != e.Auth.Id {
+		return e.BadRequestError("Unknown cart.", fieldError("cart", "unknown_cart", "This cart does not exist or is not yours."))
+	}
+	return e.Next()
+}
+
+// saveCartItem prices the item from its menu item and options, writes it
+// and recomputes its cart, all in one transaction.
+func saveCartItem(e *core.RecordEvent) error {
+	return e.App.RunInTransaction(func(tx core.App) error {
+		e.App = tx
+		lenient := e.Context != nil && e.Context.Value(repricing{}) != nil
+		if err := priceCartItem(tx, e.Record, lenient); err != nil {
+			return err
+		}
+		if err := e.Next(); err != nil {
+			return err
+		}
+		if err := recomputeCartByID(tx, e.Record.GetString("cart")); err != nil {
+			return err
+		}
+		if !e.Record.IsNew() && e.Record.Original().GetString("cart") != e.Record.GetString("cart") {
+			return recomputeCartByID(tx, e.Record.Original().GetString("cart"))
+		}
+		return nil
+	})
+}
+
+func deleteCartItem(e *core.RecordEvent) error {
+	return e.App.RunInTransaction(func(tx core.App) error {
+		e.App = tx
+		if err := e.Next(); err != nil {
+			return err
+		}
+		return recomputeCartByID(tx, e.Record.GetString("cart"))
+	})
+}
+
+// priceCartItem sets the item's name, unit_price and line_total from its
+// menu item. Unless lenient, it refuses (with field errors) items of
+// another restaurant, unavailable items and invalid option choices.
+func priceCartItem(app core.App, item *core.Record, lenient bool) error {
+	c, err := app.FindRecordById("carts", item.GetString("cart"))
+	if err != nil {
+		return fieldError("cart", "unknown_cart", "This cart does not exist.")
+	}
+	m, err := app.FindRecordById("menu_items", item.GetString("menu_item"))
+	if err != nil {
+		return fieldError("menu_item", "unknown_menu_item", "This menu item does not exist.")
+	}
+	groups, groupsErr := menu.ParseGroups(jsonBytes(m, "option_groups"))
+	sel, selErr := menu.ParseSelection(jsonBytes(item, "options"))
+	extra, optErr := int64(0), groupsErr
+	if optErr == nil {
+		optErr = selErr
+	}
+	if optErr == nil {
+		extra, optErr = menu.Select(groups, sel)
+	}
+	if !lenient {
+		switch {
+		case m.GetString("restaurant") != c.GetString("restaurant"):
+			return fieldError("menu_item", "other_restaurant",
+				fmt.Sprintf("%s is from another restaurant; a cart holds items of one restaurant.", m.GetString("name")))
+		case !m.GetBool("is_available"):
+			return fieldError("menu_item", "item_unavailable",
+				fmt.Sprintf("%s is not available right now.", m.GetString("name")))
+		case optErr != nil:
+			return fieldError("options", "invalid_options", sentence(optErr))
+		}
+		item.Set("options", menu.Canonical(sel))
+	} else if optErr != nil {
+		extra = menu.KnownExtra(groups, sel)
+	}
+	unit := int64(m.GetInt("price")) + extra
+	item.Set("name", m.GetString("name"))
+	item.Set("unit_price", unit)
+	item.Set("line_total", unit*int64(item.GetInt("quantity")))
+	return nil
+}
+
+// repriceItemsOf re-saves the cart items of a changed menu item so that
+// their prices and their carts' totals follow it.
+func repriceItemsOf(tx core.App, menuItemID string) error {
+	items, err := tx.FindAllRecords("cart_items", dbx.HashExp{"menu_item": menuItemID})
+	if err != nil {
+		return err
+	}
+	ctx := context.WithValue(context.Background(), repricing{}, true)
+	for _, it := range items {
+		if err := tx.SaveNoValidateWithContext(ctx, it); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,276 @@
+package hooks
+
+import (
+	"errors"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"github.com/dishpatch/dishpatch/internal/cart"
+	"github.com/dishpatch/dishpatch/internal/geo"
+	"github.com/dishpatch/dishpatch/internal/hours"
+	"github.com/dishpatch/dishpatch/internal/menu"
+	"github.com/dishpatch/dishpatch/internal/promo"
+)
+
+// now is the clock of the cart engine; tests may pin it.
+var now = time.Now
+
+func registerCarts(app core.App) {
+	app.OnRecordCreateRequest("carts").BindFunc(claimCart)
+	app.OnRecordValidate("carts").BindFunc(validateCartPromo)
+	app.OnRecordCreateExecute("carts").BindFunc(recomputeCartOnSave)
+	app.OnRecordUpdateExecute("carts").BindFunc(recomputeCartOnSave)
+	app.OnRecordDeleteExecute("carts").BindFunc(markCartDeleting)
+}
+
+// claimCart makes the caller the cart's owner when `user` is left empty and
+// refuses another user's id or a restaurant the caller cannot see, with
+// field errors rather than a bare rule failure.
+func claimCart(e *core.RecordRequestEvent) error {
+	if e.HasSuperuserAuth() {
+		return e.Next()
+	}
+	if e.Auth == nil {
+		return e.UnauthorizedError("Sign in to create a cart.", nil)
+	}
+	switch e.Record.GetString("user") {
+	case "":
+		e.Record.Set("user", e.Auth.Id)
+	case e.Auth.Id:
+	default:
+		return e.BadRequestError("Invalid cart owner.",
+			fieldError("user", "not_caller", "A cart always belongs to the signed-in user."))
+	}
+	if id := e.Record.GetString("restaurant"); id != "" {
+		r, err := e.App.FindRecordById("restaurants", id)
+		if err != nil || (!r.GetBool("is_active") && !isStaff(r, e.Auth.Id)) {
+			return e.BadRequestError("Unknown restaurant.",
+				fieldError("restaurant", "unknown_restaurant", "This restaurant does not exist or is not taking orders."))
+		}
+	}
+	return e.Next()
+}
+
+// validateCartPromo refuses a newly entered promo code that is unknown or
+// cannot be used at this restaurant now, and stores it in canonical form.
+// A code that was valid when entered but stops being eligible later is not
+// an error: the recompute reports it as a promo_ineligible blocker.
+func validateCartPromo(e *core.RecordEvent) error {
+	c := e.Record
+	entered := c.GetString("promo_code")
+	if entered == "" || (!c.IsNew() && promoKey(entered) == promoKey(c.Original().GetString("promo_code"))) {
+		return e.Next()
+	}
+	code, err := findPromo(e.App, entered)
+	if err != nil {
+		return fieldError("promo_code", "unknown_promo_code", "This promo code does not exist.")
+	}
+	if err := code.Usable(now(), c.GetString("restaurant")); err != nil {
+		return fieldError("promo_code", "promo_code_unusable", promo.Reason(err))
+	}
+	c.Set("promo_code", code.Code)
+	return e.Next()
+}
+
+// deletingCarts holds the ids of carts being deleted, so that the cascade
+// deleting their items does not recompute (and broadcast) a dying cart.
+var deletingCarts sync.Map
+
+func markCartDeleting(e *core.RecordEvent) error {
+	deletingCarts.Store(e.Record.Id, struct{}{})
+	defer deletingCarts.Delete(e.Record.Id)
+	return e.Next()
+}
+
+// recomputeCartOnSave computes every server field of the cart inside the
+// transaction that writes it, so a reader or realtime subscriber never sees
+// totals that disagree with the items.
+func recomputeCartOnSave(e *core.RecordEvent) error {
+	return e.App.RunInTransaction(func(tx core.App) error {
+		e.App = tx
+		if err := applyQuote(tx, e.Record); err != nil {
+			return err
+		}
+		return e.Next()
+	})
+}
+
+// recomputeCartByID re-saves a cart so that its totals follow a change of
+// its items, its restaurant or its menu items. tx must be a transaction.
+func recomputeCartByID(tx core.App, cartID string) error {
+	if _, dying := deletingCarts.Load(cartID); dying {
+		return nil
+	}
+	c, err := tx.FindRecordById("carts", cartID)
+	if err != nil {
+		return nil // deleted meanwhile: nothing to recompute
+	}
+	return tx.SaveNoValidate(c)
+}
+
+// applyQuote loads what the cart's price depends on and writes the quote
+// into the cart's server fields.
+func applyQuote(app core.App, c *core.Record) error {
+	in, err := quoteInput(app, c)
+	if err != nil {
+		return err
+	}
+	q := cart.Compute(in)
+	c.Set("subtotal", q.Subtotal)
+	c.Set("discount", q.Discount)
+	c.Set("delivery_fee", q.DeliveryFee)
+	c.Set("service_fee", q.ServiceFee)
+	c.Set("small_order_fee", q.SmallOrderFee)
+	c.Set("tax", q.Tax)
+	c.Set("total", q.Total)
+	c.Set("item_count", q.ItemCount)
+	c.Set("blockers", q.Blockers)
+	distance := 0.0
+	if q.HasDistance {
+		distance = geo.KmFromM(q.DistanceM)
+	}
+	c.Set("distance_km", distance)
+	return nil
+}
+
+// quoteInput gathers the cart's lines, restaurant terms and promo code.
+func quoteInput(app core.App, c *core.Record) (cart.Input, error) {
+	t := now()
+	in := cart.Input{Now: t}
+	r, err := app.FindRecordById("restaurants", c.GetString("restaurant"))
+	if err != nil {
+		return in, fieldError("restaurant", "unknown_restaurant", "This restaurant does not exist.")
+	}
+	c.Set("currency", r.GetString("currency"))
+	in.Restaurant = restaurantTerms(r, t)
+	if p, ok := geoPoint(c, "delivery_location"); ok {
+		in.Delivery = &p
+	}
+	if code := c.GetString("promo_code"); code != "" {
+		p, err := findPromo(app, code)
+		if err != nil {
+			in.PromoMissing = true
+		} else {
+			in.Promo = &p
+		}
+	}
+	if c.IsNew() {
+		return in, nil
+	}
+	in.Lines, err = cartLines(app, c.Id)
+	return in, err
+}
+
+// cartLines reads the stored lines of a cart together with the current
+// state of their menu items: a line whose item is no longer available, or
+// whose chosen options are no longer offered, blocks checkout.
+func cartLines(app core.App, cartID string) ([]cart.Line, error) {
+	items, err := app.FindAllRecords("cart_items", dbx.HashExp{"cart": cartID})
+	if err != nil {
+		return nil, err
+	}
+	if len(items) == 0 {
+		return nil, nil
+	}
+	ids := make([]any, len(items))
+	for i, it := range items {
+		ids[i] = it.GetString("menu_item")
+	}
+	menuItems, err := app.FindAllRecords("menu_items", dbx.In("id", ids...))
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]*core.Record, len(menuItems))
+	for _, m := range menuItems {
+		byID[m.Id] = m
+	}
+	lines := make([]cart.Line, len(items))
+	for i, it := range items {
+		m := byID[it.GetString("menu_item")]
+		lines[i] = cart.Line{
+			MenuItem:  it.GetString("menu_item"),
+			Name:      it.GetString("name"),
+			UnitPrice: int64(it.GetInt("unit_price")),
+			Quantity:  int64(it.GetInt("quantity")),
+			Available: m != nil && m.GetBool("is_available") && optionsStillOffered(m, it),
+		}
+	}
+	return lines, nil
+}
+
+// optionsStillOffered reports whether a line's chosen options are still a
+// valid choice for its menu item.
+func optionsStillOffered(m, item *core.Record) bool {
+	groups, err := menu.ParseGroups(jsonBytes(m, "option_groups"))
+	if err != nil {
+		return false
+	}
+	sel, err := menu.ParseSelection(jsonBytes(item, "options"))
+	if err != nil {
+		return false
+	}
+	_, err = menu.Select(groups, sel)
+	return err == nil
+}
+
+// restaurantTerms reads the pricing terms of a restaurant at instant t.
+func restaurantTerms(r *core.Record, t time.Time) cart.Restaurant {
+	loc, _ := geoPoint(r, "location")
+	week, err := hours.Parse(jsonBytes(r, "opening_hours"))
+	return cart.Restaurant{
+		ID:               r.Id,
+		DeliveryFeeBase:  int64(r.GetInt("delivery_fee_base")),
+		DeliveryFeePerKm: int64(r.GetInt("delivery_fee_per_km")),
+		MinOrder:         int64(r.GetInt("min_order")),
+		SmallOrderFee:    int64(r.GetInt("small_order_fee")),
+		ServiceFeeBps:    int64(r.GetInt("service_fee_bps")),
+		ServiceFeeMax:    int64(r.GetInt("service_fee_max")),
+		TaxRateBps:       int64(r.GetInt("tax_rate_bps")),
+		PricesIncludeTax: r.GetBool("prices_include_tax"),
+		DeliveryRadiusKm: r.GetFloat("delivery_radius_km"),
+		Location:         loc,
+		Active:           r.GetBool("is_active"),
+		// Stored hours are validated on save; unreadable ones count as closed.
+		Open: err == nil && week.IsOpen(t),
+	}
+}
+
+// findPromo looks a promo code up case-insensitively.
+func findPromo(app core.App, code string) (promo.Code, error) {
+	r, err := app.FindFirstRecordByData("promo_codes", "code", promoKey(code))
+	if err != nil {
+		return promo.Code{}, errors.New("promo: unknown code")
+	}
+	return promo.Code{
+		Code:           r.GetString("code"),
+		Kind:           promo.Kind(r.GetString("kind")),
+		Value:          int64(r.GetInt("value")),
+		MinSubtotal:    int64(r.GetInt("min_subtotal")),
+		MaxDiscount:    int64(r.GetInt("max_discount")),
+		StartsAt:       r.GetDateTime("starts_at").Time(),
+		EndsAt:         r.GetDateTime("ends_at").Time(),
+		MaxRedemptions: int64(r.GetInt("max_redemptions")),
+		Redemptions:    int64(r.GetInt("redemptions")),
+		Restaurant:     r.GetString("restaurant"),
+		IsActive:       r.GetBool("is_active"),
+	}, nil
+}
+
+// geoPoint reads a geoPoint field; ok is false when it is unset (0, 0).
+func geoPoint(r *core.Record, field string) (geo.Point, bool) {
+	v, ok := r.GetRaw(field).(types.GeoPoint)
+	if !ok || (v.Lon == 0 && v.Lat == 0) {
+		return geo.Point{}, false
+	}
+	return geo.Point{Lon: v.Lon, Lat: v.Lat}, true
+}
+
+// isStaff reports whether user works for restaurant r.
+func isStaff(r *core.Record, user string) bool {
+	return user != "" && slices.Contains(r.GetStringSlice("staff"), user)
+}

@@ -1,0 +1,34 @@
+package hooks
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	validation "github.com/pocketbase/ozzo-validation/v4"
+)
+
+// fieldError is a 400-worthy validation error on one field, in
+// PocketBase's error shape: data: {field: {code, message}}.
+func fieldError(field, code, message string) validation.Errors {
+	return validation.Errors{field: validation.NewError(code, message)}
+}
+
+// sentence turns a domain error ("hours: mon[0]: bad time") into a message
+// a frontend can show: without the package prefix, capitalised, with a
+// full stop.
+func sentence(err error) string {
+	msg := err.Error()
+	if i := strings.Index(msg, ": "); i > 0 && !strings.ContainsAny(msg[:i], " \"[") {
+		msg = msg[i+2:]
+	}
+	if msg == "" {
+		return "Invalid value."
+	}
+	r, size := utf8.DecodeRuneInString(msg)
+	msg = string(unicode.ToUpper(r)) + msg[size:]
+	if !strings.HasSuffix(msg, ".") {
+		msg += "."
+	}
+	return msg
+}
