@@ -25,8 +25,11 @@ func sentence(err error) string {
 	if msg == "" {
 		return "Invalid value."
 	}
-	r, size := utf8.DecodeRuneInString(msg)
-	msg = string(unicode.ToUpper(r)) + msg[size:]
+	// Capitalise prose ("unknown time zone"), not identifiers ("mon[0]").
+	if word, _, _ := strings.Cut(msg, " "); !strings.ContainsAny(word, `[]"_.:`) {
+		r, size := utf8.DecodeRuneInString(msg)
+		msg = string(unicode.ToUpper(r)) + msg[size:]
+	}
 	if !strings.HasSuffix(msg, ".") {
 		msg += "."
 	}

@@ -12,6 +12,7 @@ var knownExtraScenarios = []struct {
 	{"unknown group ignored", map[string][]string{"size": {"l"}, "sauce": {"bbq"}}, 300},
 	{"unknown option ignored", map[string][]string{"size": {"xl"}, "extras": {"cheese", "truffle"}}, 150},
 	{"max broken still priced", map[string][]string{"size": {"m", "l"}}, 300},
+	{"duplicate counted once", map[string][]string{"size": {"l", "l"}}, 300},
 }
 
 func TestKnownExtra(t *testing.T) {
