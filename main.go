@@ -15,6 +15,7 @@ import (
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
+	"github.com/dishpatch/dishpatch/demo"
 	"github.com/dishpatch/dishpatch/hooks"
 	_ "github.com/dishpatch/dishpatch/migrations"
 )
@@ -33,6 +34,7 @@ func main() {
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Dir: "migrations"})
 
 	hooks.Register(app)
+	app.RootCmd.AddCommand(demo.Command(app))
 
 	public, err := fs.Sub(publicFiles, "pb_public")
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 	"github.com/pocketbase/pocketbase/tools/types"
@@ -213,4 +214,9 @@ func mustCollection(app core.App, name string) *core.Collection {
 		panic(err)
 	}
 	return c
+}
+
+// dbxCart selects the lines of a cart.
+func dbxCart(id string) dbx.Expression {
+	return dbx.HashExp{"cart": id}
 }
