@@ -54,7 +54,7 @@ func TestCartTotalsProperty(t *testing.T) {
 		tm := r.terms
 		mustSave(t, app, "restaurants", r.id, map[string]any{
 			"name": "Property " + r.id, "is_active": true, "currency": "EUR",
-			"location":          types.GeoPoint{Lon: tm.Location.Lon, Lat: tm.Location.Lat},
+			"location":           types.GeoPoint{Lon: tm.Location.Lon, Lat: tm.Location.Lat},
 			"delivery_radius_km": tm.DeliveryRadiusKm, "delivery_fee_base": tm.DeliveryFeeBase,
 			"delivery_fee_per_km": tm.DeliveryFeePerKm, "min_order": tm.MinOrder, "small_order_fee": tm.SmallOrderFee,
 			"service_fee_bps": tm.ServiceFeeBps, "service_fee_max": tm.ServiceFeeMax, "tax_rate_bps": tm.TaxRateBps,
@@ -73,7 +73,7 @@ func TestCartTotalsProperty(t *testing.T) {
 		}
 	}
 	promos := map[string]promo.Code{
-		"": {},
+		"":     {},
 		"PCT":  {Code: "PCT", Kind: promo.Percent, Value: 1 + rng.Int64N(100), MaxDiscount: 700, IsActive: true},
 		"PCT2": {Code: "PCT2", Kind: promo.Percent, Value: 15, IsActive: true},
 		"FIX":  {Code: "FIX", Kind: promo.Fixed, Value: 1500, IsActive: true},
