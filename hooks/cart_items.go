@@ -38,28 +38,31 @@ func checkCartOwner(e *core.RecordRequestEvent) error {
 // saveCartItem prices the item from its menu item and options, writes it
 // and recomputes its cart, all in one transaction.
 func saveCartItem(e *core.RecordEvent) error {
-	return e.App.RunInTransaction(func(tx core.App) error {
-		e.App = tx
+	return inTransaction(e, func(tx core.App) error {
 		lenient := e.Context != nil && e.Context.Value(repricing{}) != nil
-		if err := priceCartItem(tx, e.Record, lenient); err != nil {
+		previousCart := ""
+		if !e.Record.IsNew() {
+			previousCart = e.Record.Original().GetString("cart")
+		}
+		c, err := priceCartItem(tx, e.Record, lenient)
+		if err != nil {
 			return err
 		}
 		if err := e.Next(); err != nil {
 			return err
 		}
-		if err := recomputeCartByID(tx, e.Record.GetString("cart")); err != nil {
+		if err := recomputeCart(tx, c); err != nil {
 			return err
 		}
-		if !e.Record.IsNew() && e.Record.Original().GetString("cart") != e.Record.GetString("cart") {
-			return recomputeCartByID(tx, e.Record.Original().GetString("cart"))
+		if previousCart != "" && previousCart != c.Id {
+			return recomputeCartByID(tx, previousCart)
 		}
 		return nil
 	})
 }
 
 func deleteCartItem(e *core.RecordEvent) error {
-	return e.App.RunInTransaction(func(tx core.App) error {
-		e.App = tx
+	return inTransaction(e, func(tx core.App) error {
 		if err := e.Next(); err != nil {
 			return err
 		}
@@ -68,16 +71,17 @@ func deleteCartItem(e *core.RecordEvent) error {
 }
 
 // priceCartItem sets the item's name, unit_price and line_total from its
-// menu item. Unless lenient, it refuses (with field errors) items of
-// another restaurant, unavailable items and invalid option choices.
-func priceCartItem(app core.App, item *core.Record, lenient bool) error {
+// menu item and returns the item's cart. Unless lenient, it refuses (with
+// field errors) items of another restaurant, unavailable items and invalid
+// option choices.
+func priceCartItem(app core.App, item *core.Record, lenient bool) (*core.Record, error) {
 	c, err := app.FindRecordById("carts", item.GetString("cart"))
 	if err != nil {
-		return fieldError("cart", "unknown_cart", "This cart does not exist.")
+		return nil, fieldError("cart", "unknown_cart", "This cart does not exist.")
 	}
 	m, err := app.FindRecordById("menu_items", item.GetString("menu_item"))
 	if err != nil {
-		return fieldError("menu_item", "unknown_menu_item", "This menu item does not exist.")
+		return nil, fieldError("menu_item", "unknown_menu_item", "This menu item does not exist.")
 	}
 	groups, groupsErr := menu.ParseGroups(jsonBytes(m, "option_groups"))
 	sel, selErr := menu.ParseSelection(jsonBytes(item, "options"))
@@ -91,13 +95,13 @@ func priceCartItem(app core.App, item *core.Record, lenient bool) error {
 	if !lenient {
 		switch {
 		case m.GetString("restaurant") != c.GetString("restaurant"):
-			return fieldError("menu_item", "other_restaurant",
+			return nil, fieldError("menu_item", "other_restaurant",
 				fmt.Sprintf("%s is from another restaurant; a cart holds items of one restaurant.", m.GetString("name")))
 		case !m.GetBool("is_available"):
-			return fieldError("menu_item", "item_unavailable",
+			return nil, fieldError("menu_item", "item_unavailable",
 				fmt.Sprintf("%s is not available right now.", m.GetString("name")))
 		case optErr != nil:
-			return fieldError("options", "invalid_options", sentence(optErr))
+			return nil, fieldError("options", "invalid_options", sentence(optErr))
 		}
 		item.Set("options", menu.Canonical(sel))
 	} else if optErr != nil {
@@ -107,7 +111,7 @@ func priceCartItem(app core.App, item *core.Record, lenient bool) error {
 	item.Set("name", m.GetString("name"))
 	item.Set("unit_price", unit)
 	item.Set("line_total", unit*int64(item.GetInt("quantity")))
-	return nil
+	return c, nil
 }
 
 // repriceItemsOf re-saves the cart items of a changed menu item so that

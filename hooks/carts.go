@@ -91,8 +91,7 @@ func markCartDeleting(e *core.RecordEvent) error {
 // transaction that writes it, so a reader or realtime subscriber never sees
 // totals that disagree with the items.
 func recomputeCartOnSave(e *core.RecordEvent) error {
-	return e.App.RunInTransaction(func(tx core.App) error {
-		e.App = tx
+	return inTransaction(e, func(tx core.App) error {
 		if err := applyQuote(tx, e.Record); err != nil {
 			return err
 		}
@@ -109,6 +108,14 @@ func recomputeCartByID(tx core.App, cartID string) error {
 	c, err := tx.FindRecordById("carts", cartID)
 	if err != nil {
 		return nil // deleted meanwhile: nothing to recompute
+	}
+	return tx.SaveNoValidate(c)
+}
+
+// recomputeCart is recomputeCartByID for a cart record read in tx.
+func recomputeCart(tx core.App, c *core.Record) error {
+	if _, dying := deletingCarts.Load(c.Id); dying {
+		return nil
 	}
 	return tx.SaveNoValidate(c)
 }
@@ -167,50 +174,53 @@ func quoteInput(app core.App, c *core.Record) (cart.Input, error) {
 }
 
 // cartLines reads the stored lines of a cart together with the current
-// state of their menu items: a line whose item is no longer available, or
-// whose chosen options are no longer offered, blocks checkout.
+// state of their menu items, in one query: a line whose item is no longer
+// available, or whose chosen options are no longer offered, blocks
+// checkout.
 func cartLines(app core.App, cartID string) ([]cart.Line, error) {
-	items, err := app.FindAllRecords("cart_items", dbx.HashExp{"cart": cartID})
+	var rows []struct {
+		MenuItem     string `db:"menu_item"`
+		Name         string `db:"name"`
+		UnitPrice    int64  `db:"unit_price"`
+		Quantity     int64  `db:"quantity"`
+		Options      string `db:"options"`
+		Exists       bool   `db:"item_exists"`
+		Available    bool   `db:"is_available"`
+		OptionGroups string `db:"option_groups"`
+	}
+	err := app.DB().NewQuery(`
+		SELECT ci.menu_item, ci.name, ci.unit_price, ci.quantity, coalesce(ci.options, '') AS options,
+		       mi.id IS NOT NULL AS item_exists, coalesce(mi.is_available, 0) AS is_available,
+		       coalesce(mi.option_groups, '') AS option_groups
+		FROM cart_items ci LEFT JOIN menu_items mi ON mi.id = ci.menu_item
+		WHERE ci.cart = {:cart}
+		ORDER BY ci.created, ci.id`).
+		Bind(dbx.Params{"cart": cartID}).
+		All(&rows)
 	if err != nil {
 		return nil, err
 	}
-	if len(items) == 0 {
-		return nil, nil
-	}
-	ids := make([]any, len(items))
-	for i, it := range items {
-		ids[i] = it.GetString("menu_item")
-	}
-	menuItems, err := app.FindAllRecords("menu_items", dbx.In("id", ids...))
-	if err != nil {
-		return nil, err
-	}
-	byID := make(map[string]*core.Record, len(menuItems))
-	for _, m := range menuItems {
-		byID[m.Id] = m
-	}
-	lines := make([]cart.Line, len(items))
-	for i, it := range items {
-		m := byID[it.GetString("menu_item")]
+	lines := make([]cart.Line, len(rows))
+	for i, r := range rows {
 		lines[i] = cart.Line{
-			MenuItem:  it.GetString("menu_item"),
-			Name:      it.GetString("name"),
-			UnitPrice: int64(it.GetInt("unit_price")),
-			Quantity:  int64(it.GetInt("quantity")),
-			Available: m != nil && m.GetBool("is_available") && optionsStillOffered(m, it),
+			MenuItem:  r.MenuItem,
+			Name:      r.Name,
+			UnitPrice: r.UnitPrice,
+			Quantity:  r.Quantity,
+			Available: r.Exists && r.Available && optionsStillOffered([]byte(r.OptionGroups), []byte(r.Options)),
 		}
 	}
 	return lines, nil
 }
 
-// optionsStillOffered reports whether a line's chosen options are still a
-// valid choice for its menu item.
-func optionsStillOffered(m, item *core.Record) bool {
-	groups, err := menu.ParseGroups(jsonBytes(m, "option_groups"))
+// optionsStillOffered reports whether a line's chosen options (JSON) are
+// still a valid choice among its menu item's option groups (JSON).
+func optionsStillOffered(optionGroups, options []byte) bool {
+	groups, err := menu.ParseGroups(optionGroups)
 	if err != nil {
 		return false
 	}
-	sel, err := menu.ParseSelection(jsonBytes(item, "options"))
+	sel, err := menu.ParseSelection(options)
 	if err != nil {
 		return false
 	}

@@ -14,8 +14,7 @@ func registerMenuItems(app core.App) {
 // followMenuItem re-prices the cart lines of a menu item whose price,
 // name, options or availability changed, in the same transaction.
 func followMenuItem(e *core.RecordEvent) error {
-	return e.App.RunInTransaction(func(tx core.App) error {
-		e.App = tx
+	return inTransaction(e, func(tx core.App) error {
 		if err := e.Next(); err != nil {
 			return err
 		}

@@ -34,8 +34,7 @@ var pricingFields = []string{
 // change, in the same transaction. The carts index by restaurant keeps
 // this bounded by the restaurant's own carts.
 func followRestaurant(e *core.RecordEvent) error {
-	return e.App.RunInTransaction(func(tx core.App) error {
-		e.App = tx
+	return inTransaction(e, func(tx core.App) error {
 		if err := e.Next(); err != nil {
 			return err
 		}

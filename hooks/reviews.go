@@ -59,8 +59,7 @@ func fillReview(e *core.RecordEvent) error {
 // refreshRatingOnReview keeps the restaurant's rating_avg and rating_count
 // equal to the aggregate of its reviews, in the review's transaction.
 func refreshRatingOnReview(e *core.RecordEvent) error {
-	return e.App.RunInTransaction(func(tx core.App) error {
-		e.App = tx
+	return inTransaction(e, func(tx core.App) error {
 		if err := e.Next(); err != nil {
 			return err
 		}
