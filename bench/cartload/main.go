@@ -1,0 +1,238 @@
+// Command cartload measures Dishpatch's cart writes under load against
+// stock PocketBase writes of the same shape, in the same process and run.
+//
+// It signs up N customers on a running dishpatch (loopback only), gives each
+// their own cart with 5 lines at a demo-like restaurant, and creates a plain
+// collection `stock_cart_items` with cart_items' fields and rules but none of
+// Dishpatch's hooks. Then, per round and per connection count, every client
+// loops on its own cart: add a line (POST), change its quantity (PATCH),
+// remove it (DELETE); the stock loop PATCHes the client's own stock record.
+// Results are printed as a Markdown table.
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net/http"
+	"os"
+	"slices"
+	"sync"
+	"time"
+)
+
+var (
+	baseURL  = flag.String("url", "http://127.0.0.1:8090", "dishpatch base URL (loopback)")
+	email    = flag.String("admin", "bench@dishpatch.local", "superuser e-mail")
+	password = flag.String("password", "bench-password-1", "superuser password")
+	conns    = flag.Int("c", 16, "concurrent clients")
+	duration = flag.Duration("d", 10*time.Second, "measuring time per workload")
+	warmup   = flag.Duration("warmup", 3*time.Second, "warm-up time per workload")
+	rounds   = flag.Int("rounds", 3, "rounds; the median round is reported")
+)
+
+func main() {
+	flag.Parse()
+	log.SetFlags(0)
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 256}, Timeout: 30 * time.Second}
+	admin := login(client, "/api/collections/_superusers/auth-with-password", *email, *password)
+	setup := prepare(client, admin, *conns)
+
+	results := map[string][][]float64{}
+	var order []string
+	record := func(name string, lat []float64) {
+		if _, ok := results[name]; !ok {
+			order = append(order, name)
+		}
+		results[name] = append(results[name], lat)
+	}
+	for r := 0; r < *rounds; r++ {
+		// Interleave: ours, then stock, in every round.
+		ours := run(client, setup, *warmup, *duration, cycle)
+		for _, name := range []string{"add item (POST cart_items)", "change quantity (PATCH cart_items)", "remove item (DELETE cart_items)"} {
+			record(name, ours[name])
+		}
+		stock := run(client, setup, *warmup, *duration, stockPatch)
+		record("stock PocketBase PATCH (same shape, no hooks)", stock["stock"])
+	}
+	fmt.Printf("| workload (%d clients, %s × %d rounds, median round) | req/s | p50 ms | p99 ms |\n|---|---|---|---|\n",
+		*conns, *duration, *rounds)
+	for _, name := range order {
+		rs := results[name]
+		type sum struct{ rps, p50, p99 float64 }
+		var sums []sum
+		for _, lat := range rs {
+			slices.Sort(lat)
+			sums = append(sums, sum{float64(len(lat)) / duration.Seconds(), pct(lat, 50), pct(lat, 99)})
+		}
+		slices.SortFunc(sums, func(a, b sum) int { return int(a.rps - b.rps) })
+		m := sums[len(sums)/2]
+		fmt.Printf("| %s | %.0f | %.2f | %.2f |\n", name, m.rps, m.p50, m.p99)
+	}
+}
+
+type customer struct {
+	token   string
+	cart    string
+	item    string // menu item to add
+	options string
+	stock   string // the customer's stock_cart_items record
+}
+
+// cycle adds a line, changes its quantity and removes it, so that every
+// cart keeps its 5 lines (+1) and requests stay comparable over time.
+func cycle(client *http.Client, c *customer, rec func(string, time.Duration, int)) {
+	t := time.Now()
+	status, out := do(client, c.token, "POST", "/api/collections/cart_items/records",
+		fmt.Sprintf(`{"cart":%q,"menu_item":%q,"quantity":1,"options":%s}`, c.cart, c.item, c.options))
+	rec("add item (POST cart_items)", time.Since(t), status)
+	id, _ := out["id"].(string)
+	if id == "" {
+		return
+	}
+	t = time.Now()
+	status, _ = do(client, c.token, "PATCH", "/api/collections/cart_items/records/"+id, `{"quantity":3}`)
+	rec("change quantity (PATCH cart_items)", time.Since(t), status)
+	t = time.Now()
+	status, _ = do(client, c.token, "DELETE", "/api/collections/cart_items/records/"+id, ``)
+	rec("remove item (DELETE cart_items)", time.Since(t), status)
+}
+
+func stockPatch(client *http.Client, c *customer, rec func(string, time.Duration, int)) {
+	t := time.Now()
+	status, _ := do(client, c.token, "PATCH", "/api/collections/stock_cart_items/records/"+c.stock,
+		fmt.Sprintf(`{"quantity":%d}`, 1+time.Now().Nanosecond()%9))
+	rec("stock", time.Since(t), status)
+}
+
+// run drives every customer concurrently for warm-up + measuring time and
+// returns the latencies (ms) per operation name recorded while measuring.
+func run(client *http.Client, customers []*customer, warm, measure time.Duration,
+	op func(*http.Client, *customer, func(string, time.Duration, int))) map[string][]float64 {
+	var mu sync.Mutex
+	lat := map[string][]float64{}
+	start := time.Now()
+	measureFrom, stop := start.Add(warm), start.Add(warm+measure)
+	var wg sync.WaitGroup
+	for _, c := range customers {
+		wg.Add(1)
+		go func(c *customer) {
+			defer wg.Done()
+			for time.Now().Before(stop) {
+				op(client, c, func(name string, d time.Duration, status int) {
+					if status >= 500 || status == 0 {
+						log.Fatalf("%s: status %d", name, status)
+					}
+					now := time.Now()
+					if now.After(measureFrom) && now.Before(stop) {
+						mu.Lock()
+						lat[name] = append(lat[name], float64(d.Microseconds())/1000)
+						mu.Unlock()
+					}
+				})
+			}
+		}(c)
+	}
+	wg.Wait()
+	return lat
+}
+
+func pct(sorted []float64, p float64) float64 {
+	if len(sorted) == 0 {
+		return 0
+	}
+	i := int(float64(len(sorted)-1) * p / 100)
+	return sorted[i]
+}
+
+// prepare creates the restaurant, menu, customers, carts and the stock
+// collection. It is idempotent enough for one fresh data dir per run.
+func prepare(client *http.Client, admin string, n int) []*customer {
+	_, r := mustDo(client, admin, "POST", "/api/collections/restaurants/records", `{"name":"Bench Pizza","is_active":true,
+		"location":{"lon":13.405,"lat":52.52},"delivery_radius_km":5,"delivery_fee_base":199,"delivery_fee_per_km":50,
+		"min_order":1500,"small_order_fee":200,"service_fee_bps":500,"service_fee_max":300,"tax_rate_bps":700,
+		"prices_include_tax":true,"currency":"EUR","prep_minutes":15}`)
+	restaurant := r["id"].(string)
+	groups := `[{"id":"size","name":"Size","min":1,"max":1,"options":[{"id":"m","name":"Medium","price":0},{"id":"l","name":"Large","price":300}]},` +
+		`{"id":"extra","name":"Extras","min":0,"max":2,"options":[{"id":"cheese","name":"Cheese","price":150},{"id":"olives","name":"Olives","price":100}]}]`
+	var items []string
+	for i := 0; i < 5; i++ {
+		_, m := mustDo(client, admin, "POST", "/api/collections/menu_items/records",
+			fmt.Sprintf(`{"restaurant":%q,"name":"Pizza %d","price":%d,"is_available":true,"option_groups":%s}`, restaurant, i, 800+100*i, groups))
+		items = append(items, m["id"].(string))
+	}
+	mustDo(client, admin, "POST", "/api/collections", `{"name":"stock_cart_items","type":"base",
+		"listRule":"@request.auth.id != \"\" && cart.user = @request.auth.id","viewRule":"@request.auth.id != \"\" && cart.user = @request.auth.id",
+		"createRule":"@request.auth.id != \"\" && cart.user = @request.auth.id","updateRule":"@request.auth.id != \"\" && cart.user = @request.auth.id",
+		"deleteRule":"@request.auth.id != \"\" && cart.user = @request.auth.id",
+		"fields":[{"name":"cart","type":"relation","collectionId":"pbc_carts","maxSelect":1,"required":true},
+		{"name":"menu_item","type":"relation","collectionId":"pbc_menu_items","maxSelect":1,"required":true},
+		{"name":"quantity","type":"number","onlyInt":true,"min":1,"max":99,"required":true},
+		{"name":"options","type":"json","maxSize":8192},{"name":"note","type":"text","max":200},
+		{"name":"name","type":"text","max":120},{"name":"unit_price","type":"number","onlyInt":true,"min":0},
+		{"name":"line_total","type":"number","onlyInt":true,"min":0}],
+		"indexes":["CREATE INDEX idx_stock_cart ON stock_cart_items (cart)"]}`)
+	options := `{"size":["l"],"extra":["cheese"]}`
+	var customers []*customer
+	for i := 0; i < n; i++ {
+		mail := fmt.Sprintf("bench%d-%d@dishpatch.local", i, time.Now().UnixNano())
+		mustDo(client, "", "POST", "/api/collections/users/records",
+			fmt.Sprintf(`{"email":%q,"password":"password123","passwordConfirm":"password123"}`, mail))
+		token := login(client, "/api/collections/users/auth-with-password", mail, "password123")
+		_, c := mustDo(client, token, "POST", "/api/collections/carts/records",
+			fmt.Sprintf(`{"restaurant":%q,"delivery_location":{"lon":13.41,"lat":52.52},"promo_code":""}`, restaurant))
+		cust := &customer{token: token, cart: c["id"].(string), item: items[i%len(items)], options: options}
+		for j := 0; j < 5; j++ {
+			mustDo(client, token, "POST", "/api/collections/cart_items/records",
+				fmt.Sprintf(`{"cart":%q,"menu_item":%q,"quantity":%d,"options":%s}`, cust.cart, items[j], 1+j, options))
+		}
+		_, s := mustDo(client, token, "POST", "/api/collections/stock_cart_items/records",
+			fmt.Sprintf(`{"cart":%q,"menu_item":%q,"quantity":1,"options":%s,"name":"Pizza","unit_price":1250,"line_total":1250}`,
+				cust.cart, items[0], options))
+		cust.stock = s["id"].(string)
+		customers = append(customers, cust)
+	}
+	return customers
+}
+
+func login(client *http.Client, path, identity, pass string) string {
+	_, out := mustDo(client, "", "POST", path, fmt.Sprintf(`{"identity":%q,"password":%q}`, identity, pass))
+	return out["token"].(string)
+}
+
+func mustDo(client *http.Client, token, method, path, body string) (int, map[string]any) {
+	status, out := do(client, token, method, path, body)
+	if status >= 300 {
+		log.Fatalf("%s %s: %d %v", method, path, status, out)
+	}
+	return status, out
+}
+
+func do(client *http.Client, token, method, path, body string) (int, map[string]any) {
+	req, err := http.NewRequest(method, *baseURL+path, bytes.NewBufferString(body))
+	if err != nil {
+		log.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", token)
+	}
+	res, err := client.Do(req)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 0, nil
+	}
+	defer res.Body.Close()
+	raw, err := io.ReadAll(res.Body)
+	if err != nil {
+		return 0, nil
+	}
+	var out map[string]any
+	if len(raw) > 0 && json.Unmarshal(raw, &out) != nil {
+		return res.StatusCode, nil
+	}
+	return res.StatusCode, out
+}

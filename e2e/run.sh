@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds the dishpatch binary and runs the Node end-to-end tests against it.
+# Usage: bash e2e/run.sh   (from anywhere)
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+go build -o dishpatch .
+export DISHPATCH_BIN="$PWD/dishpatch"
+
+cd e2e
+npm ci --no-audit --no-fund
+npm test
