@@ -83,7 +83,7 @@ func priceCartItem(app core.App, item *core.Record, lenient bool) (*core.Record,
 	if err != nil {
 		return nil, fieldError("menu_item", "unknown_menu_item", "This menu item does not exist.")
 	}
-	groups, groupsErr := menu.ParseGroups(jsonBytes(m, "option_groups"))
+	groups, groupsErr := optionGroups(jsonBytes(m, "option_groups"))
 	sel, selErr := menu.ParseSelection(jsonBytes(item, "options"))
 	extra, optErr := int64(0), groupsErr
 	if optErr == nil {

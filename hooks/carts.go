@@ -215,8 +215,8 @@ func cartLines(app core.App, cartID string) ([]cart.Line, error) {
 
 // optionsStillOffered reports whether a line's chosen options (JSON) are
 // still a valid choice among its menu item's option groups (JSON).
-func optionsStillOffered(optionGroups, options []byte) bool {
-	groups, err := menu.ParseGroups(optionGroups)
+func optionsStillOffered(optionGroupsJSON, options []byte) bool {
+	groups, err := optionGroups(optionGroupsJSON)
 	if err != nil {
 		return false
 	}
