@@ -17,4 +17,5 @@ func Register(app core.App) {
 	registerCarts(app)
 	registerCartItems(app)
 	registerReviews(app)
+	registerSearch(app)
 }

@@ -1,0 +1,170 @@
+package delivery
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/dishpatch/dishpatch/internal/cart"
+	"github.com/dishpatch/dishpatch/internal/geo"
+)
+
+var deliveryFeeScenarios = []struct {
+	name                   string
+	base, perKm, distanceM int64
+	want                   int64
+}{
+	{name: "at the door", base: 199, perKm: 50, distanceM: 0, want: 199},
+	{name: "whole kilometres", base: 199, perKm: 50, distanceM: 3000, want: 349},
+	{name: "below half a cent rounds down", base: 0, perKm: 50, distanceM: 9, want: 0},
+	{name: "half a cent rounds up", base: 0, perKm: 50, distanceM: 10, want: 1},
+	{name: "2345 m at 99 per km is 232.155", base: 100, perKm: 99, distanceM: 2345, want: 332},
+	{name: "free delivery", base: 0, perKm: 0, distanceM: 50000, want: 0},
+	{name: "negative terms count as 0", base: -5, perKm: -50, distanceM: 1000, want: 0},
+	{name: "saturates", base: math.MaxInt64, perKm: 1, distanceM: 1000, want: math.MaxInt64},
+}
+
+func TestDeliveryFee(t *testing.T) {
+	for _, s := range deliveryFeeScenarios {
+		t.Run(s.name, func(t *testing.T) {
+			if got := DeliveryFee(s.base, s.perKm, s.distanceM); got != s.want {
+				t.Errorf("DeliveryFee(%d, %d, %d): got %d; want %d", s.base, s.perKm, s.distanceM, got, s.want)
+			}
+		})
+	}
+}
+
+// TestDeliveryFeeMatchesCart: the fee a search quotes is the fee the cart charges for the same point.
+func TestDeliveryFeeMatchesCart(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 4))
+	for range 2000 {
+		rest := cart.Restaurant{
+			DeliveryFeeBase: r.Int64N(500), DeliveryFeePerKm: r.Int64N(300), DeliveryRadiusKm: 50,
+			Location: away(here, r.Float64()*20000-10000, r.Float64()*20000-10000), Active: true, Open: true,
+		}
+		at := away(here, r.Float64()*20000-10000, r.Float64()*20000-10000)
+		q := cart.Compute(cart.Input{Restaurant: rest, Delivery: &at, Lines: []cart.Line{{UnitPrice: 1000, Quantity: 1, Available: true}}})
+		if got := DeliveryFee(rest.DeliveryFeeBase, rest.DeliveryFeePerKm, q.DistanceM); got != q.DeliveryFee {
+			t.Fatalf("DeliveryFee at %d m: got %d; want the cart's %d", q.DistanceM, got, q.DeliveryFee)
+		}
+	}
+}
+
+func TestETAMinutes(t *testing.T) {
+	for _, s := range []struct{ prep, m, want int64 }{
+		{15, 0, 15}, {15, 1, 16}, {15, 1000, 18}, {15, 1001, 19}, {0, 2345, 8}, {-3, 1000, 3},
+	} {
+		if got := ETAMinutes(s.prep, s.m); got != s.want {
+			t.Errorf("ETAMinutes(%d, %d): got %d; want %d", s.prep, s.m, got, s.want)
+		}
+	}
+}
+
+// TestBest: the bounded heap returns what a full sort would, for every k, with ties broken by id.
+func TestBest(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 8))
+	ids := make([]string, 300)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("id%03d", r.IntN(1000)) // duplicates too: equal hits compare equal
+	}
+	for _, s := range sorts {
+		compare := comparator(s, func(slot int32) string { return ids[slot] })
+		for _, n := range []int{0, 1, 5, 40, 300} {
+			hits := make([]hit, n)
+			for i := range hits {
+				hits[i] = hit{distanceM: r.Int64N(20), key: r.Int64N(4), rating: float64(r.IntN(3)), slot: int32(r.IntN(len(ids)))}
+			}
+			want := slices.Clone(hits)
+			slices.SortStableFunc(want, compare)
+			for _, k := range []int{0, 1, 3, 20, 74, 75, 76, 299, 300, 1000} {
+				got := best(slices.Clone(hits), k, compare)
+				if len(got) != min(k, n) {
+					t.Fatalf("%s: best(%d of %d): got %d hits", s, k, n, len(got))
+				}
+				for i := range got {
+					if compare(got[i], want[i]) != 0 {
+						t.Fatalf("%s: best(%d of %d)[%d]: got %+v; want %+v", s, k, n, i, got[i], want[i])
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestComparator(t *testing.T) {
+	ids := []string{"b", "a", "c"}
+	id := func(slot int32) string { return ids[slot] }
+	scenarios := []struct {
+		sort Sort
+		a, b hit
+		want int
+	}{
+		{SortDistance, hit{distanceM: 1, slot: 0}, hit{distanceM: 2, slot: 1}, -1},
+		{SortDistance, hit{distanceM: 5, slot: 0}, hit{distanceM: 5, slot: 1}, 1}, // "b" after "a"
+		{SortRating, hit{rating: 4.5, distanceM: 9}, hit{rating: 4, distanceM: 1}, -1},
+		{SortRating, hit{rating: 4, distanceM: 1, slot: 2}, hit{rating: 4, distanceM: 1, slot: 1}, 1},
+		{SortETA, hit{key: 20, distanceM: 1}, hit{key: 19, distanceM: 9}, 1},
+		{SortDeliveryFee, hit{key: 0, distanceM: 9}, hit{key: 1, distanceM: 1}, -1},
+		{SortRelevance, hit{key: 2, distanceM: 1}, hit{key: 0, distanceM: 9}, 1},
+		{SortRelevance, hit{key: 1, distanceM: 3, slot: 1}, hit{key: 1, distanceM: 3, slot: 1}, 0},
+	}
+	for _, s := range scenarios {
+		if got := cmp.Compare(comparator(s.sort, id)(s.a, s.b), 0); got != s.want {
+			t.Errorf("%s(%+v, %+v): got %d; want %d", s.sort, s.a, s.b, got, s.want)
+		}
+	}
+}
+
+// TestDistanceM: the chord shortcut gives geo.DistanceM's metre for every pair, at delivery distances and
+// beyond, at every latitude, and in particular where the metre is a near tie.
+func TestDistanceM(t *testing.T) {
+	r := rand.New(rand.NewPCG(6, 6))
+	fallbacks := 0
+	check := func(a, b geo.Point) {
+		t.Helper()
+		want := geo.DistanceM(a, b)
+		if got := distanceM(a, b, toUnit(a), toUnit(b)); got != want {
+			t.Fatalf("distanceM(%+v, %+v): got %d; want geo.DistanceM's %d", a, b, got, want)
+		}
+	}
+	for range 300000 {
+		a := geo.Point{Lat: r.Float64()*180 - 90, Lon: r.Float64()*360 - 180}
+		if r.IntN(3) == 0 {
+			a = away(here, r.NormFloat64()*5000, r.NormFloat64()*5000)
+		}
+		b := away(a, (r.Float64()*2-1)*70000, (r.Float64()*2-1)*70000)
+		if !geo.Valid(b) {
+			continue
+		}
+		check(a, b)
+		check(b, a)
+	}
+	// Near ties: walk north in steps of 1 mm around half metres.
+	for _, lat := range []float64{0, 45, 52.52, 80, -89.9} {
+		a := geo.Point{Lat: lat, Lon: 10}
+		for _, m := range []float64{0.5, 1.5, 999.5, 2344.5, 49999.5} {
+			for mm := -3.0; mm <= 3; mm++ {
+				b := away(a, m+mm/1000, 0)
+				if !geo.Valid(b) {
+					continue
+				}
+				check(a, b)
+				ua, ub := toUnit(a), toUnit(b)
+				dx, dy, dz := ua.x-ub.x, ua.y-ub.y, ua.z-ub.z
+				if low := geo.EarthRadiusM * math.Sqrt(dx*dx+dy*dy+dz*dz); math.Floor(low-floatSlack+0.5) != math.Floor(low+floatSlack+0.5) {
+					fallbacks++
+				}
+			}
+		}
+	}
+	if fallbacks == 0 {
+		t.Errorf("no near tie fell back to geo.DistanceM; want the fallback exercised")
+	}
+	// Invalid points are unreachable, as for geo.DistanceM.
+	if got := distanceM(geo.Point{Lat: 91}, here, toUnit(geo.Point{Lat: 91}), toUnit(here)); got != math.MaxInt64 {
+		t.Errorf("distanceM from an invalid point: got %d; want math.MaxInt64", got)
+	}
+}
