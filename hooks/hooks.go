@@ -17,5 +17,6 @@ func Register(app core.App) {
 	registerCarts(app)
 	registerCartItems(app)
 	registerReviews(app)
+	registerOrders(app)
 	registerSearch(app)
 }
