@@ -3,7 +3,11 @@
 #   make test  runs every test: formatting, vet, Go tests, Node end-to-end tests
 .PHONY: run build test
 
+# build bundles the web app (web/ -> pb_public/assets/, embedded in the
+# binary) and then builds the binary.
 build:
+	npm --prefix web ci --no-audit --no-fund
+	npm --prefix web run build
 	go build -o dishpatch .
 
 run: build
