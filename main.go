@@ -34,7 +34,7 @@ func main() {
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Dir: "migrations"})
 
 	hooks.Register(app)
-	app.RootCmd.AddCommand(demo.Command(app))
+	app.RootCmd.AddCommand(demo.Command(app), hooks.ReindexCommand(app))
 
 	public, err := fs.Sub(publicFiles, "pb_public")
 	if err != nil {
