@@ -60,6 +60,7 @@ for set in $SETS; do
   # scheduler stalls in the server's tail latency, not as load.
   bench() { timeout $(($2 + 30)) wrk -t1 -c"$1" -d"$2"s --latency --timeout 5s -s bench/search.lua \
     "http://127.0.0.1:$port" -- "$work/urls-$set/$3.txt"; }
+  echo "machine load average before measuring: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/${set}_startup.txt"
   for round in $(seq "$ROUNDS"); do
     echo "== $set: round $round" >&2
     for ep in $ENDPOINTS; do bench 2 "$WARMUP" "$ep" >/dev/null; done
@@ -69,7 +70,7 @@ for set in $SETS; do
       done
     done
   done
-  echo "RSS after the runs: $(rss_mb "$pid")" >>"$out/${set}_startup.txt"
+  echo "RSS after the runs: $(rss_mb "$pid"); machine load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/${set}_startup.txt"
   kill "$pid" && wait "$pid" 2>/dev/null || true
   pid=
 

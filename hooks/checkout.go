@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"slices"
 	"sync"
@@ -116,28 +117,41 @@ func (co *checkouts) inTurn(app core.App, write func(tx core.App) error) error {
 // one transaction each, so that only the faulty one fails.
 func (co *checkouts) run(app core.App, batch []*checkoutJob) {
 	outcomes := make([]error, len(batch))
-	err := app.RunInTransaction(func(tx core.App) error {
-		for i, job := range batch {
-			outcome, err := inSavepoint(tx, job.write)
-			if err != nil {
-				return err
+	err := recovered(func() error {
+		return app.RunInTransaction(func(tx core.App) error {
+			for i, job := range batch {
+				outcome, err := inSavepoint(tx, job.write)
+				if err != nil {
+					return err
+				}
+				outcomes[i] = outcome
 			}
-			outcomes[i] = outcome
-		}
-		return nil
+			return nil
+		})
 	})
 	if err != nil {
 		for i, job := range batch {
 			if len(batch) == 1 {
 				outcomes[i] = err
 			} else {
-				outcomes[i] = app.RunInTransaction(job.write)
+				outcomes[i] = recovered(func() error { return app.RunInTransaction(job.write) })
 			}
 		}
 	}
 	for i, job := range batch {
 		job.done <- outcomes[i]
 	}
+}
+
+// recovered runs f and turns a panic into an error: the checkouts queued
+// behind a batch must get their turn even if something in it panics.
+func recovered(f func() error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("checkout: panic: %v", p)
+		}
+	}()
+	return f()
 }
 
 // inSavepoint runs write inside a savepoint of tx. A refusal rolls back to
@@ -165,6 +179,11 @@ func inSavepoint(tx core.App, write func(tx core.App) error) (outcome, err error
 func execSQL(tx core.App, query string) error {
 	_, err := tx.DB().NewQuery(query).Execute()
 	return err
+}
+
+// errNoCart is the answer for a cart that is not there or not the caller's.
+func errNoCart() error {
+	return router.NewNotFoundError("This cart does not exist or is not yours.", nil)
 }
 
 // checkoutBody is the body of POST /api/carts/{id}/checkout.
@@ -248,7 +267,7 @@ func idempotencyKey(h http.Header) (string, error) {
 func (co *checkouts) placeOrder(e *core.RequestEvent, cartID, key string, body checkoutBody) (*core.Record, error) {
 	c, err := e.App.FindRecordById("carts", cartID)
 	if err != nil || c.GetString("user") != e.Auth.Id {
-		return priorOrder(e, cartID, key)
+		return priorOrder(e, cartID, key, errNoCart())
 	}
 	in, err := quoteInput(e.App, c)
 	if err != nil {
@@ -257,6 +276,7 @@ func (co *checkouts) placeOrder(e *core.RequestEvent, cartID, key string, body c
 	q := cart.Compute(in)
 	var o *core.Record
 	err = co.inTurn(e.App, func(tx core.App) error {
+		o = nil // the queue may run this again after a failed batch
 		prep, lines, err := sameCart(tx, c, in.Lines)
 		switch {
 		case err != nil:
@@ -279,14 +299,14 @@ func (co *checkouts) placeOrder(e *core.RequestEvent, cartID, key string, body c
 	}
 	switch {
 	case errors.Is(err, errCartGone), errors.Is(err, errKeyUsed):
-		return priorOrder(e, cartID, key)
+		return priorOrder(e, cartID, key, errNoCart())
 	case err != nil:
 		return nil, err
 	case o == nil:
-		apiErr := router.NewBadRequestError("This cart cannot be checked out yet.", nil)
+		refusal := router.NewBadRequestError("This cart cannot be checked out yet.", nil)
 		// Set after construction: PocketBase would turn other data into field errors.
-		apiErr.Data = map[string]any{"blockers": q.Blockers}
-		return nil, apiErr
+		refusal.Data = map[string]any{"blockers": q.Blockers}
+		return priorOrder(e, cartID, key, refusal)
 	}
 	return o, nil
 }
@@ -321,27 +341,29 @@ func writeOrder(tx core.App, customer string, c *core.Record, in cart.Input, q c
 	return o, tx.Delete(c)
 }
 
-// priorOrder answers a checkout whose cart is not there (or whose key is
-// taken): with the order this customer already placed with key from this
-// cart (a replay), 422 when the key went to another cart, else 404.
-func priorOrder(e *core.RequestEvent, cartID, key string) (*core.Record, error) {
-	if key != "" {
-		found, err := e.App.FindAllRecords("orders",
-			dbx.HashExp{"customer": e.Auth.Id, "idempotency_key": key},
-			// Redundant, but it lets SQLite use the partial unique index.
-			dbx.NewExp("idempotency_key != ''"))
-		if err != nil {
-			return nil, err
-		}
-		if len(found) > 0 {
-			if found[0].GetString("cart") != cartID {
-				return nil, router.NewApiError(http.StatusUnprocessableEntity,
-					"This Idempotency-Key was already used for another cart; use a new key for each checkout.", nil)
-			}
-			return found[0], nil
-		}
+// priorOrder answers a checkout that cannot place an order (its cart is
+// not there, its key is taken, or it has blockers), if the key says why:
+// with the order this customer already placed with key from this cart (a
+// replay), or 422 when the key went to another cart. Otherwise, it answers
+// with fallback.
+func priorOrder(e *core.RequestEvent, cartID, key string, fallback error) (*core.Record, error) {
+	if key == "" {
+		return nil, fallback
 	}
-	return nil, router.NewNotFoundError("This cart does not exist or is not yours.", nil)
+	found, err := e.App.FindAllRecords("orders",
+		dbx.HashExp{"customer": e.Auth.Id, "idempotency_key": key},
+		// Redundant, but it lets SQLite use the partial unique index.
+		dbx.NewExp("idempotency_key != ''"))
+	switch {
+	case err != nil:
+		return nil, err
+	case len(found) == 0:
+		return nil, fallback
+	case found[0].GetString("cart") != cartID:
+		return nil, router.NewApiError(http.StatusUnprocessableEntity,
+			"This Idempotency-Key was already used for another cart; use a new key for each checkout.", nil)
+	}
+	return found[0], nil
 }
 
 // refreshBlockers re-saves cart c, which sameCart just found unchanged,

@@ -395,6 +395,12 @@ func TestCheckoutIdempotency(t *testing.T) {
 	if _, err := app.FindRecordById("carts", other); err != nil {
 		t.Errorf("the other cart is gone after a 422: %v", err)
 	}
+	// Even when that cart could not be checked out anyway.
+	setCartField(t, app, other, "delivery_location", types.GeoPoint{})
+	if status, body := customer.do(t, srv, "POST", "/api/carts/"+other+"/checkout", "", keyHeader("k-1")); status != 422 {
+		t.Errorf("key reused for another cart with blockers: got %d %v; want 422", status, body)
+	}
+	setCartField(t, app, other, "delivery_location", cartKLocation)
 	// Without a key, the second checkout of a cart finds no cart.
 	status, _ = customer.do(t, srv, "POST", "/api/carts/"+other+"/checkout", "", nil)
 	if status != 200 {

@@ -2,6 +2,7 @@ package hooks
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -52,7 +53,11 @@ func indexRestaurant(e *core.RecordEvent) error {
 		if err != nil {
 			return err
 		}
-		return insertPlaces(tx, []placeRow{newPlaceRow(e.Record, rev)})
+		row, err := newPlaceRow(e.Record, rev)
+		if err != nil {
+			return err
+		}
+		return insertPlaces(tx, []placeRow{row})
 	})
 }
 
@@ -217,8 +222,8 @@ func (p placeRow) values() []any {
 		p.FeeBase, p.FeePerKm, p.OpeningHours, p.NameWords, p.OwnWords, p.Updated}
 }
 
-func newPlaceRow(r *core.Record, rev int64) placeRow {
-	loc, _ := r.GetRaw("location").(types.GeoPoint)
+func newPlaceRow(r *core.Record, rev int64) (placeRow, error) {
+	loc, _ := r.GetRaw("location").(types.GeoPoint) // the zero point when unset
 	return placeFromFields(rev, r.Id, r.GetString("name"), r.GetString("description"), r.GetStringSlice("cuisines"), placeRow{
 		Active:       r.GetBool("is_active"),
 		Lat:          loc.Lat,
@@ -240,16 +245,19 @@ func newPlaceRow(r *core.Record, rev int64) placeRow {
 }
 
 // placeFromFields completes row with what the record and the rebuild compute alike: the words.
-func placeFromFields(rev int64, id, name, description string, cuisines []string, row placeRow) placeRow {
+func placeFromFields(rev int64, id, name, description string, cuisines []string, row placeRow) (placeRow, error) {
 	row.ID, row.Rev, row.Name = id, rev, name
 	if cuisines == nil {
 		cuisines = []string{}
 	}
-	raw, _ := json.Marshal(cuisines) // a []string always marshals
+	raw, err := json.Marshal(cuisines)
+	if err != nil {
+		return row, err
+	}
 	row.Cuisines = string(raw)
 	row.NameWords = strings.Join(search.Words(name), " ")
 	row.OwnWords = strings.Join(search.Words(append([]string{name, description}, cuisines...)...), " ")
-	return row
+	return row, nil
 }
 
 // itemRow is a row of _search_items.
@@ -369,12 +377,17 @@ func rebuildPlaces(tx core.App) (int, error) {
 		}
 		var loc types.GeoPoint
 		var list types.JSONArray[string]
-		// Stored by PocketBase, so valid; a damaged value indexes as (0, 0) or no cuisines rather than
-		// failing the whole rebuild.
-		_ = loc.Scan(location)
-		_ = list.Scan(cuisines)
+		// Stored by PocketBase, so valid; a damaged value is indexed as (0, 0) or as no cuisines, with a
+		// warning, rather than failing the whole rebuild.
+		if err := errors.Join(loc.Scan(location), list.Scan(cuisines)); err != nil {
+			tx.Logger().Warn("search: unreadable location or cuisines", "restaurant", id, "error", err)
+		}
 		row.Lat, row.Lon = loc.Lat, loc.Lon
-		batch = append(batch, placeFromFields(1, id, name, description, list, row))
+		full, err := placeFromFields(1, id, name, description, list, row)
+		if err != nil {
+			return 0, err
+		}
+		batch = append(batch, full)
 		if len(batch) == 500 {
 			if err := insertPlaces(tx, batch); err != nil {
 				return 0, err

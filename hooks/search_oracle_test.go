@@ -130,7 +130,10 @@ func loadOracleCity(t testing.TB, app core.App, r *rand.Rand, restaurants, items
 				cuisines = append(cuisines, c)
 			}
 		}
-		cj, _ := json.Marshal(append([]string{}, cuisines...))
+		cj, err := json.Marshal(append([]string{}, cuisines...))
+		if err != nil {
+			t.Fatal(err)
+		}
 		var oh any
 		if h := oracleHours[r.IntN(len(oracleHours))]; h != "" {
 			oh = h
@@ -450,9 +453,7 @@ func TestSearchOracle(t *testing.T) {
 			}
 		}
 		if !reflect.DeepEqual(got, want) {
-			gotJSON, _ := json.MarshalIndent(got, "", " ")
-			wantJSON, _ := json.MarshalIndent(want, "", " ")
-			t.Fatalf("search %s:\n got %s\nwant %s", q.values().Encode(), gotJSON, wantJSON)
+			t.Fatalf("search %s:\n got %+v\nwant %+v", q.values().Encode(), got, want)
 		}
 	}
 	t.Logf("%d searches: %d with hits, %d with matched items", queries, nonEmpty, withItems)

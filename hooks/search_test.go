@@ -3,7 +3,6 @@ package hooks_test
 import (
 	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -233,8 +232,7 @@ func searchRaw(h http.Handler, rawQuery string) (int, []byte) {
 	req.RemoteAddr = "127.0.0.1:40000" // the rate limiter exempts loopback; these tests send thousands of searches
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
-	body, _ := io.ReadAll(rec.Result().Body)
-	return rec.Code, body
+	return rec.Code, rec.Body.Bytes()
 }
 
 // searchOK sends a search that must succeed and decodes it.

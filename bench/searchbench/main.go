@@ -29,7 +29,9 @@ func main() {
 	set := fs.String("set", "S", "data set: S (10,000 restaurants × 100 items) or D (100,000 × 10)")
 	dir := fs.String("dir", "", "data, request list or result directory")
 	n := fs.Int("n", 500, "requests per list (urls) or writes per side (upkeep)")
-	_ = fs.Parse(os.Args[2:])
+	if err := fs.Parse(os.Args[2:]); err != nil {
+		os.Exit(2)
+	}
 	if *dir == "" {
 		fmt.Fprintln(os.Stderr, "searchbench: -dir is required")
 		os.Exit(2)

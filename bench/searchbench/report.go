@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -32,14 +33,20 @@ func parseRun(path string) (run, error) {
 	}
 	defer f.Close()
 	var r run
+	var bad []error
+	number := func(s string) float64 {
+		v, err := strconv.ParseFloat(s, 64)
+		bad = append(bad, err)
+		return v
+	}
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		line := sc.Text()
 		if m := rpsLine.FindStringSubmatch(line); m != nil {
-			r.rps, _ = strconv.ParseFloat(m[1], 64)
+			r.rps = number(m[1])
 		}
 		if m := latLine.FindStringSubmatch(line); m != nil {
-			v, _ := strconv.ParseFloat(m[2], 64)
+			v := number(m[2])
 			switch m[3] {
 			case "us":
 				v /= 1000
@@ -53,11 +60,10 @@ func parseRun(path string) (run, error) {
 			}
 		}
 		for _, m := range errLines.FindAllStringSubmatch(line, -1) {
-			n, _ := strconv.Atoi(m[1])
-			r.failed += n
+			r.failed += int(number(m[1]))
 		}
 	}
-	return r, sc.Err()
+	return r, errors.Join(append(bad, sc.Err())...)
 }
 
 // medianRun takes each figure's median over the repetitions.

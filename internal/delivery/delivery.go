@@ -3,10 +3,15 @@
 //
 // It is pure: the glue feeds it Places (restaurants with their available menu items, text already folded
 // into words by package search) and asks an Index. The Index keeps everything a search touches in memory,
-// because a search reads hundreds to thousands of restaurants around a point: a spatial grid of delivery
-// bounding boxes finds the candidates, the exact haversine distance in metres decides, and each restaurant's
-// sorted vocabulary answers a prefix with two binary searches, so a one-letter prefix costs what a whole
-// word does.
+// because a search weighs hundreds to tens of thousands of restaurants around a point, and at that count
+// even one SQLite B-tree seek per restaurant is the whole time budget:
+//
+//   - a grid of delivery bounding boxes (geo.BBox) lists the restaurants that may deliver to a point, and
+//     the exact distance in whole metres (geo.DistanceM, mostly decided by a cheaper chord) decides;
+//   - each query token becomes a bitset of the restaurants with a word it prefixes, from a sorted lexicon
+//     of every word (a one-letter token from a mask of first letters kept beside the coordinates), so
+//     testing a candidate is a bit test, and a one-letter prefix costs what a whole word does;
+//   - the page's restaurants then pick their matched items from their own sorted vocabulary.
 package delivery
 
 import (

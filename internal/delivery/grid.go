@@ -18,19 +18,38 @@ const (
 	maxCells = 4096
 )
 
-// box is a delivery bounding box from geo.BBox, which never cuts off a point the restaurant delivers to.
+// box is a delivery bounding box from geo.BBox, which never cuts off a point the restaurant delivers to,
+// in float32 rounded outwards (so it still never does): 16 bytes, four boxes to a cache line, because
+// the candidate scan reads a box for every place listed in a cell.
 type box struct {
-	minLat, maxLat, minLon, maxLon float64
+	minLat, maxLat, minLon, maxLon float32
 }
 
 func (b box) contains(p geo.Point) bool {
-	return b.minLat <= p.Lat && p.Lat <= b.maxLat && b.minLon <= p.Lon && p.Lon <= b.maxLon
+	return float64(b.minLat) <= p.Lat && p.Lat <= float64(b.maxLat) && float64(b.minLon) <= p.Lon && p.Lon <= float64(b.maxLon)
 }
 
 // deliveryBox is the bounding box of the points within radiusKm of at.
 func deliveryBox(at geo.Point, radiusKm float64) box {
 	minLat, maxLat, minLon, maxLon := geo.BBox(at, radiusKm*1000)
-	return box{minLat, maxLat, minLon, maxLon}
+	return box{down(minLat), up(maxLat), down(minLon), up(maxLon)}
+}
+
+// down and up round to a float32 no greater, and no less, than x.
+func down(x float64) float32 {
+	f := float32(x)
+	if float64(f) > x {
+		f = math.Nextafter32(f, float32(math.Inf(-1)))
+	}
+	return f
+}
+
+func up(x float64) float32 {
+	f := float32(x)
+	if float64(f) < x {
+		f = math.Nextafter32(f, float32(math.Inf(1)))
+	}
+	return f
 }
 
 // cell numbers a latitude or longitude. Floor of a monotonic expression is monotonic, so a point inside a
@@ -54,8 +73,8 @@ func newGrid() grid {
 
 // span returns the cell ranges of b, or ok = false when b overlaps more than maxCells cells.
 func span(b box) (lat0, lat1, lon0, lon1 uint64, ok bool) {
-	lat0, lat1 = cell(b.minLat, 90), cell(b.maxLat, 90)
-	lon0, lon1 = cell(b.minLon, 180), cell(b.maxLon, 180)
+	lat0, lat1 = cell(float64(b.minLat), 90), cell(float64(b.maxLat), 90)
+	lon0, lon1 = cell(float64(b.minLon), 180), cell(float64(b.maxLon), 180)
 	return lat0, lat1, lon0, lon1, (lat1-lat0+1)*(lon1-lon0+1) <= maxCells
 }
 

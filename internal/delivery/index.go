@@ -19,24 +19,42 @@ type Index struct {
 	mu     sync.RWMutex
 	slots  map[string]int32 // place id → slot
 	places []*entry         // by slot; nil for a free slot
-	// boxes and spots are by slot too, apart from places, so that the candidate scan reads two small
-	// arrays: every candidate's box, then the spot of those inside it.
+	// boxes, cands and terms are by slot too, apart from places, so that the candidate scan reads 16
+	// bytes for each place listed in the point's cell, 32 for those whose box holds the point, and the
+	// terms only of places a filter or a sort key asks about.
 	boxes []box
-	spots []spot
+	cands []cand
+	terms []terms
 	free  []int32
 	grid  grid
+	lex   lexicon
+	// cuisines numbers the cuisines seen, for spot.cuisines; past 63 of them a place just says "more".
+	cuisines map[string]uint
 }
 
-// spot is where a place is and how far it delivers.
-type spot struct {
-	at       geo.Point
+// cand is what testing a place whose box holds the point takes: its location as a unit vector and its
+// radius for the exact distance, its cuisines and the first letters of its words for the filters. 64
+// bytes, one cache line.
+type cand struct {
 	unit     unit
 	radiusKm float64
+	initials initials
+	cuisines uint64 // bit Index.cuisines[c] for each of its cuisines; bit moreCuisines for any other
 }
+
+// terms are the sort keys of a place besides its distance.
+type terms struct {
+	rating   float64
+	prep     int64
+	feeBase  int64
+	feePerKm int64
+}
+
+const moreCuisines = 63
 
 // NewIndex returns an empty Index.
 func NewIndex() *Index {
-	return &Index{slots: make(map[string]int32), grid: newGrid()}
+	return &Index{slots: make(map[string]int32), grid: newGrid(), cuisines: make(map[string]uint)}
 }
 
 // Len returns the number of places the Index holds (the active ones it was given).
@@ -58,17 +76,22 @@ func (ix *Index) Put(places ...Place) {
 			gone = append(gone, p.ID)
 		}
 	}
+	entries = lastByID(entries)
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	for _, id := range gone {
 		ix.remove(id)
 	}
-	ix.insert(entries)
+	for i, slot := range ix.insert(entries) {
+		ix.lex.add(slot, &entries[i].vocab)
+	}
 }
 
-// insert adds prepared entries; the caller holds the write lock.
-func (ix *Index) insert(entries []*entry) {
-	for _, e := range entries {
+// insert adds prepared entries, except to the lexicon, and returns their slots; the caller holds the
+// write lock.
+func (ix *Index) insert(entries []*entry) []int32 {
+	slots := make([]int32, len(entries))
+	for i, e := range entries {
 		ix.remove(e.place.ID)
 		var slot int32
 		if n := len(ix.free); n > 0 {
@@ -78,14 +101,54 @@ func (ix *Index) insert(entries []*entry) {
 			slot = int32(len(ix.places))
 			ix.places = append(ix.places, e)
 			ix.boxes = append(ix.boxes, box{})
-			ix.spots = append(ix.spots, spot{})
+			ix.cands = append(ix.cands, cand{})
+			ix.terms = append(ix.terms, terms{})
 		}
-		at := e.place.Location
-		ix.boxes[slot] = deliveryBox(at, e.place.RadiusKm)
-		ix.spots[slot] = spot{at: at, unit: toUnit(at), radiusKm: e.place.RadiusKm}
-		ix.slots[e.place.ID] = slot
+		p := &e.place
+		ix.boxes[slot] = deliveryBox(p.Location, p.RadiusKm)
+		ix.cands[slot] = cand{unit: toUnit(p.Location), radiusKm: p.RadiusKm, initials: newInitials(&e.vocab),
+			cuisines: ix.cuisineBits(p.Cuisines)}
+		ix.terms[slot] = terms{rating: p.RatingAvg, prep: p.PrepMinutes, feeBase: p.FeeBase, feePerKm: p.FeePerKm}
+		ix.slots[p.ID] = slot
 		ix.grid.add(slot, ix.boxes[slot])
+		slots[i] = slot
 	}
+	return slots
+}
+
+// lastByID keeps the last entry of each place id, in order, so that a place given twice is indexed once.
+func lastByID(entries []*entry) []*entry {
+	last := make(map[string]int, len(entries))
+	for i, e := range entries {
+		last[e.place.ID] = i
+	}
+	if len(last) == len(entries) {
+		return entries
+	}
+	out := make([]*entry, 0, len(last))
+	for i, e := range entries {
+		if last[e.place.ID] == i {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// cuisineBits returns the cuisine mask of a place, numbering cuisines not seen before.
+func (ix *Index) cuisineBits(cuisines []string) uint64 {
+	var bits uint64
+	for _, c := range cuisines {
+		n, ok := ix.cuisines[c]
+		if !ok && len(ix.cuisines) < moreCuisines {
+			n, ok = uint(len(ix.cuisines)), true
+			ix.cuisines[c] = n
+		}
+		if !ok {
+			n = moreCuisines
+		}
+		bits |= 1 << n
+	}
+	return bits
 }
 
 // Builder builds an Index from a whole set of places, such as all restaurants at start-up. Each place is
@@ -110,8 +173,9 @@ func (b *Builder) Index() *Index {
 			cmp.Compare(cell(x.place.Location.Lon, 180), cell(y.place.Location.Lon, 180)),
 			strings.Compare(x.place.ID, y.place.ID))
 	})
+	entries := lastByID(b.entries)
 	ix := NewIndex()
-	ix.insert(b.entries)
+	ix.lex = buildLexicon(entries, ix.insert(entries))
 	b.entries = nil
 	return ix
 }
@@ -131,10 +195,12 @@ func (ix *Index) remove(id string) {
 		return
 	}
 	ix.grid.remove(slot, ix.boxes[slot])
+	ix.lex.remove(slot, &ix.places[slot].vocab)
 	delete(ix.slots, id)
 	ix.places[slot] = nil
 	ix.boxes[slot] = box{}
-	ix.spots[slot] = spot{}
+	ix.cands[slot] = cand{}
+	ix.terms[slot] = terms{}
 	ix.free = append(ix.free, slot)
 }
 
@@ -161,33 +227,77 @@ func (ix *Index) Search(p Params, now time.Time) Result {
 	}
 	relevance := p.Sort == SortRelevance
 	at := toUnit(p.At)
+
+	// The query as a bitset of the slots it matches, and the first letters its one-letter tokens need.
+	var sets tokenSets
+	var initialsNeeded uint64
+	bySets := false
+	for _, t := range p.Query.plan {
+		if bit, ok := initialToken(t); ok {
+			initialsNeeded |= bit
+			continue
+		}
+		one := ix.tokenSets()
+		ix.lex.fill(t, one)
+		if !bySets {
+			sets, bySets = one, true
+			defer ix.releaseTokenSets(sets)
+			continue
+		}
+		sets.and(one)
+		ix.releaseTokenSets(one)
+	}
+	cuisineBit, knownCuisine := uint64(0), false
+	if p.Cuisine != "" {
+		var n uint
+		n, knownCuisine = ix.cuisines[p.Cuisine]
+		cuisineBit = 1 << n
+	}
+
 	cellList, wide := ix.grid.lookup(p.At)
 	for _, list := range [2][]int32{cellList, wide} {
 		for _, slot := range list {
 			if !ix.boxes[slot].contains(p.At) {
 				continue
 			}
-			sp := &ix.spots[slot]
-			d := distanceM(sp.at, p.At, sp.unit, at)
-			if !geo.Within(d, sp.radiusKm) || p.RadiusKm > 0 && !geo.Within(d, p.RadiusKm) {
+			c := &ix.cands[slot]
+			d, ok := chordDistanceM(c.unit, at)
+			if !ok {
+				d = geo.DistanceM(ix.places[slot].place.Location, p.At)
+			}
+			if !geo.Within(d, c.radiusKm) || p.RadiusKm > 0 && !geo.Within(d, p.RadiusKm) {
 				continue
 			}
-			e := ix.places[slot]
-			if p.Cuisine != "" && !slices.Contains(e.place.Cuisines, p.Cuisine) {
+			if p.Cuisine != "" && !(knownCuisine && c.cuisines&cuisineBit != 0 ||
+				c.cuisines&(1<<moreCuisines) != 0 && slices.Contains(ix.places[slot].place.Cuisines, p.Cuisine)) {
 				continue
 			}
-			tier, ok := e.tier(p.Query.plan, relevance)
-			if !ok || p.OpenNow && !e.place.Hours.IsOpen(now) {
+			tier := levelName
+			if !p.Query.Empty() {
+				in := &c.initials
+				if in.any&initialsNeeded != initialsNeeded || bySets && !sets.any.has(slot) {
+					continue
+				}
+				switch {
+				case !relevance:
+				case in.name&initialsNeeded == initialsNeeded && (!bySets || sets.name.has(slot)):
+				case in.own&initialsNeeded == initialsNeeded && (!bySets || sets.own.has(slot)):
+					tier = levelOwn
+				default:
+					tier = levelItem
+				}
+			}
+			if p.OpenNow && !ix.places[slot].place.Hours.IsOpen(now) {
 				continue
 			}
 			h := hit{distanceM: d, slot: slot}
-			switch p.Sort {
+			switch tm := &ix.terms[slot]; p.Sort {
 			case SortRating:
-				h.rating = e.place.RatingAvg
+				h.rating = tm.rating
 			case SortETA:
-				h.key = ETAMinutes(e.place.PrepMinutes, d)
+				h.key = ETAMinutes(tm.prep, d)
 			case SortDeliveryFee:
-				h.key = DeliveryFee(e.place.FeeBase, e.place.FeePerKm, d)
+				h.key = DeliveryFee(tm.feeBase, tm.feePerKm, d)
 			case SortRelevance:
 				h.key = int64(tier)
 			}
@@ -202,7 +312,7 @@ func (ix *Index) Search(p Params, now time.Time) Result {
 		return res
 	}
 	offset := (p.Page - 1) * res.PerPage // no overflow: less than len(hits)
-	top := best(hits, offset+min(res.PerPage, len(hits)-offset), comparator(p.Sort, ix.id))
+	top := best(hits, offset+min(res.PerPage, len(hits)-offset), comparator(ix.id))
 	for _, h := range top[offset:] {
 		res.Items = append(res.Items, ix.places[h.slot].hit(h.distanceM, p.Query.Tokens, now))
 	}
@@ -211,6 +321,21 @@ func (ix *Index) Search(p Params, now time.Time) Result {
 
 func (ix *Index) id(slot int32) string {
 	return ix.places[slot].place.ID
+}
+
+// setsPool recycles token bitsets; a pooled one is used only if it fits the current number of slots.
+var setsPool sync.Pool
+
+func (ix *Index) tokenSets() tokenSets {
+	if s, ok := setsPool.Get().(*tokenSets); ok && len(s.any) == (len(ix.places)+63)/64 {
+		s.clear()
+		return *s
+	}
+	return newTokenSets(len(ix.places))
+}
+
+func (ix *Index) releaseTokenSets(s tokenSets) {
+	setsPool.Put(&s)
 }
 
 // entry is a place prepared for searching.
@@ -276,22 +401,6 @@ func newEntry(p Place) *entry {
 	}
 	e.text = text.String()
 	return e
-}
-
-// tier returns the place's relevance tier for the plan's tokens and whether every token matched. Without
-// relevance only the match counts, and a token that matches at all stops the scan of its range.
-func (e *entry) tier(plan []string, relevance bool) (int, bool) {
-	tier := levelName
-	for _, t := range plan {
-		lo, hi := e.vocab.prefixRange(t)
-		if lo == hi {
-			return levelNone, false
-		}
-		if relevance {
-			tier = max(tier, e.vocab.level(lo, hi))
-		}
-	}
-	return tier, true
 }
 
 // hit renders the place as a result for a delivery of distanceM metres.

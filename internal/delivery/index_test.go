@@ -460,3 +460,85 @@ func TestVocabLevel(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexSamePlaceTwice: a place handed over twice in one call is indexed as the last copy, words
+// included, by Put and by Builder alike.
+func TestIndexSamePlaceTwice(t *testing.T) {
+	first := place("dup", "Old Name", "", nil, here, 5, menuItem("dup-1", "Old Dish", 100, 0, ""))
+	second := place("dup", "New Name", "", nil, here, 5, menuItem("dup-2", "New Dish", 100, 0, ""))
+	var b Builder
+	b.Add(first)
+	b.Add(second)
+	put := NewIndex()
+	put.Put(first, second)
+	for name, ix := range map[string]*Index{"Builder": b.Index(), "Put": put} {
+		for q, want := range map[string]int{"old": 0, "new": 1, "dish": 1} {
+			if got := ix.Search(Params{At: here, Query: NewQuery(q), Sort: SortDistance, Page: 1, PerPage: 5}, noon).TotalItems; got != want {
+				t.Errorf("%s: q %q: got %d hits; want %d", name, q, got, want)
+			}
+		}
+		if ix.Len() != 1 {
+			t.Errorf("%s: Len %d; want 1", name, ix.Len())
+		}
+	}
+}
+
+// TestIndexIncrementalMatchesBuild: an Index kept up to date by Put and Remove answers every search as an
+// Index built from scratch over the same places does.
+func TestIndexIncrementalMatchesBuild(t *testing.T) {
+	r := rand.New(rand.NewPCG(12, 34))
+	words := strings.Fields("pizza pasta sushi ramen burger bun bao curry crème straße tofu taco thai 7up ñoño")
+	text := func(n int) string {
+		ws := make([]string, n)
+		for i := range ws {
+			ws[i] = words[r.IntN(len(words))]
+		}
+		return strings.Join(ws, " ")
+	}
+	random := func(id string) Place {
+		var items []Item
+		for j := range r.IntN(5) {
+			items = append(items, menuItem(fmt.Sprintf("%s-%d", id, j), text(1+r.IntN(2)), int64(r.IntN(900)), int64(r.IntN(3)), text(r.IntN(3))))
+		}
+		p := place(id, text(1+r.IntN(2)), text(r.IntN(3)), []string{"pizza", "sushi", "thai"}[:r.IntN(3)],
+			away(here, r.NormFloat64()*2000, r.NormFloat64()*2000), 0.5+r.Float64()*4, items...)
+		p.Active = r.IntN(8) != 0
+		p.RatingAvg = float64(r.IntN(5))
+		return p
+	}
+	live := NewIndex()
+	current := map[string]Place{}
+	for step := range 3000 {
+		id := fmt.Sprintf("p%03d", r.IntN(150))
+		if r.IntN(5) == 0 {
+			live.Remove(id)
+			delete(current, id)
+		} else {
+			p := random(id)
+			live.Put(p)
+			current[id] = p
+		}
+		if step%500 != 499 {
+			continue
+		}
+		var b Builder
+		for _, p := range current {
+			b.Add(p)
+		}
+		built := b.Index()
+		for range 50 {
+			q := ""
+			if r.IntN(4) != 0 {
+				q = text(1 + r.IntN(2))
+				if r.IntN(2) == 0 {
+					q = q[:1+r.IntN(2)]
+				}
+			}
+			p := Params{At: away(here, r.NormFloat64()*1500, r.NormFloat64()*1500), Query: NewQuery(q),
+				Sort: sorts[r.IntN(len(sorts))], Page: 1, PerPage: 100}
+			if got, want := live.Search(p, noon), built.Search(p, noon); fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("step %d, q %q, %s: incremental\n%v\nbuilt\n%v", step, q, p.Sort, got, want)
+			}
+		}
+	}
+}

@@ -152,7 +152,7 @@ func ParseParams(v url.Values, cuisines []string) (Params, error) {
 	case "true":
 		p.OpenNow = true
 	default:
-		fail("open_now", "validation_invalid_value", "open_now must be true or false.")
+		fail("open_now", "validation_invalid_value", "The open_now parameter must be true or false.")
 	}
 
 	if s := v.Get("sort"); s != "" {
@@ -177,7 +177,7 @@ func ParseParams(v url.Values, cuisines []string) (Params, error) {
 	}
 	p.Page = integer("page", 1, math.MaxInt, 1, "The page must be a whole number of at least 1.")
 	p.PerPage = integer("perPage", 1, MaxPerPage, DefaultPerPage,
-		fmt.Sprintf("perPage must be a whole number from 1 to %d.", MaxPerPage))
+		fmt.Sprintf("The page size (perPage) must be a whole number from 1 to %d.", MaxPerPage))
 
 	if len(errs) > 0 {
 		return Params{}, errs

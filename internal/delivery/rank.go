@@ -31,54 +31,36 @@ const (
 	levelNone = 3 // no word at all: the place does not match
 )
 
-// hit is a place that passed every filter, with the keys its sort needs. It is small so that sorting
-// thousands of them moves little memory.
+// hit is a place that passed every filter, with its sort keys. Every sort is the order of (rating,
+// highest first; key; distance; id), where rating is set only by SortRating and key (tier, eta or fee)
+// only by the sort that uses it: the others leave them 0 on every hit, equal. So one comparison serves
+// every sort, and it is cheap enough to run on tens of thousands of hits.
 type hit struct {
 	distanceM int64
-	key       int64   // eta, fee or tier, by sort
-	rating    float64 // for SortRating
+	key       int64
+	rating    float64
 	slot      int32
 }
 
-// comparator returns the order of s over hits; ids resolves a hit's restaurant id for the last tie-break.
-func comparator(s Sort, ids func(slot int32) string) func(a, b hit) int {
-	tail := func(a, b hit) int {
-		if c := cmp.Compare(a.distanceM, b.distanceM); c != 0 {
+// order compares a and b on everything but the id.
+func order(a, b *hit) int {
+	switch {
+	case a.rating != b.rating:
+		return cmp.Compare(b.rating, a.rating)
+	case a.key != b.key:
+		return cmp.Compare(a.key, b.key)
+	}
+	return cmp.Compare(a.distanceM, b.distanceM)
+}
+
+// comparator returns the order of hits; ids resolves a hit's restaurant id for the last tie-break.
+func comparator(ids func(slot int32) string) func(a, b hit) int {
+	return func(a, b hit) int {
+		if c := order(&a, &b); c != 0 {
 			return c
 		}
 		return strings.Compare(ids(a.slot), ids(b.slot))
 	}
-	switch s {
-	case SortRating:
-		return func(a, b hit) int {
-			if c := cmp.Compare(b.rating, a.rating); c != 0 {
-				return c
-			}
-			return tail(a, b)
-		}
-	case SortDistance:
-		return tail
-	default: // relevance, eta and delivery_fee keep their primary key in key, lowest first
-		return func(a, b hit) int {
-			if c := cmp.Compare(a.key, b.key); c != 0 {
-				return c
-			}
-			return tail(a, b)
-		}
-	}
-}
-
-// sortKey is the value of hit.key for s.
-func sortKey(s Sort, tier, eta, fee int64) int64 {
-	switch s {
-	case SortETA:
-		return eta
-	case SortDeliveryFee:
-		return fee
-	case SortRelevance:
-		return tier
-	}
-	return 0
 }
 
 // best moves the k first hits in the order of compare to the front of hits, sorted, and returns them.
@@ -116,7 +98,8 @@ func best(hits []hit, k int, compare func(a, b hit) int) []hit {
 		down(i)
 	}
 	for i := k; i < len(hits); i++ {
-		if compare(hits[i], hits[0]) < 0 {
+		// Most hits lose to the worst of the best without a look at their ids.
+		if order(&hits[i], &hits[0]) <= 0 && compare(hits[i], hits[0]) < 0 {
 			hits[0], hits[i] = hits[i], hits[0]
 			down(0)
 		}

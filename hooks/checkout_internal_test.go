@@ -1,0 +1,129 @@
+package hooks
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tests"
+)
+
+// queueApp is an empty app with a table the queue's jobs write to.
+func queueApp(t *testing.T) *tests.TestApp {
+	t.Helper()
+	app, err := tests.NewTestApp()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(app.Cleanup)
+	if _, err := app.DB().NewQuery("CREATE TABLE queue_probe (job TEXT)").Execute(); err != nil {
+		t.Fatal(err)
+	}
+	return app
+}
+
+// insertJob writes its name, then ends with outcome (a panic for "panic").
+func insertJob(name string, outcome any) func(tx core.App) error {
+	return func(tx core.App) error {
+		if _, err := tx.DB().NewQuery("INSERT INTO queue_probe (job) VALUES ({:job})").
+			Bind(dbx.Params{"job": name}).Execute(); err != nil {
+			return err
+		}
+		switch o := outcome.(type) {
+		case error:
+			return o
+		case string:
+			panic(o)
+		}
+		return nil
+	}
+}
+
+func written(t *testing.T, app core.App) map[string]bool {
+	t.Helper()
+	var rows []struct {
+		Job string `db:"job"`
+	}
+	if err := app.DB().NewQuery("SELECT job FROM queue_probe").All(&rows); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, r := range rows {
+		if got[r.Job] {
+			t.Errorf("job %s written twice", r.Job)
+		}
+		got[r.Job] = true
+	}
+	return got
+}
+
+var errBroken = errors.New("probe: broken")
+
+// queueJob is a job of a queue scenario: how it ends (nil, a refusal, another error, or a panic
+// message), whether its write must stay, and the outcome its caller must get.
+type queueJob struct {
+	outcome any
+	kept    bool
+	want    error
+}
+
+// queueScenarios are jobs run through one checkouts queue at once.
+var queueScenarios = []struct {
+	name string
+	jobs []queueJob
+}{
+	{name: "refusals roll back alone", jobs: []queueJob{
+		{nil, true, nil}, {errCartGone, false, errCartGone}, {nil, true, nil}, {errPromoExhausted, false, errPromoExhausted},
+		{errKeyUsed, false, errKeyUsed}, {errCartChanged, false, errCartChanged}, {nil, true, nil},
+	}},
+	{name: "an unexpected error fails only its own job", jobs: []queueJob{
+		{nil, true, nil}, {errBroken, false, errBroken}, {nil, true, nil}, {errCartGone, false, errCartGone},
+	}},
+	{name: "a panic fails only its own job", jobs: []queueJob{
+		{nil, true, nil}, {"boom", false, errors.New("checkout: panic: boom")}, {nil, true, nil},
+	}},
+}
+
+// TestCheckoutQueue sends each scenario's jobs through the queue from concurrent goroutines, several
+// times over, and checks every outcome and every write.
+func TestCheckoutQueue(t *testing.T) {
+	for _, s := range queueScenarios {
+		t.Run(s.name, func(t *testing.T) {
+			app := queueApp(t)
+			co := newCheckouts()
+			const rounds = 20
+			outcomes := make([][]error, rounds)
+			var wg sync.WaitGroup
+			for r := range rounds {
+				outcomes[r] = make([]error, len(s.jobs))
+				for i, j := range s.jobs {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						outcomes[r][i] = co.inTurn(app, insertJob(fmt.Sprintf("%d-%d", r, i), j.outcome))
+					}()
+				}
+			}
+			wg.Wait()
+			got := written(t, app)
+			for r := range rounds {
+				for i, j := range s.jobs {
+					name := fmt.Sprintf("%d-%d", r, i)
+					if err := outcomes[r][i]; fmt.Sprint(err) != fmt.Sprint(j.want) {
+						t.Errorf("job %s: got %v; want %v", name, err, j.want)
+					}
+					if got[name] != j.kept {
+						t.Errorf("job %s: got written %t; want %t", name, got[name], j.kept)
+					}
+				}
+			}
+			// The queue is free again.
+			if err := co.inTurn(app, insertJob("last", nil)); err != nil || !written(t, app)["last"] {
+				t.Errorf("after the scenario: got %v; want the queue to write again", err)
+			}
+		})
+	}
+}
