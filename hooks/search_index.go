@@ -44,8 +44,7 @@ func bindSearchUpkeep(app core.App) {
 // indexRestaurant writes the restaurant's row after it is saved. Every field the search shows or sorts by
 // is copied, so this runs on every save; a rating refresh is a save too.
 func indexRestaurant(e *core.RecordEvent) error {
-	return e.App.RunInTransaction(func(tx core.App) error {
-		e.App = tx
+	return inTransaction(e, func(tx core.App) error {
 		if err := e.Next(); err != nil {
 			return err
 		}
@@ -64,8 +63,7 @@ func indexRestaurant(e *core.RecordEvent) error {
 // unindexRestaurant leaves a removed row behind the deleted restaurant, for readers to drop it. Its menu
 // items are gone by then: the cascade ran inside e.Next().
 func unindexRestaurant(e *core.RecordEvent) error {
-	return e.App.RunInTransaction(func(tx core.App) error {
-		e.App = tx
+	return inTransaction(e, func(tx core.App) error {
 		if err := e.Next(); err != nil {
 			return err
 		}
@@ -87,8 +85,7 @@ func unindexRestaurant(e *core.RecordEvent) error {
 // indexMenuItem replaces the item's row: an available item is indexed under its restaurant, an unavailable
 // one is not indexed at all. Both restaurants are marked changed when the item moved.
 func indexMenuItem(e *core.RecordEvent) error {
-	return e.App.RunInTransaction(func(tx core.App) error {
-		e.App = tx
+	return inTransaction(e, func(tx core.App) error {
 		// The stored restaurant, read before the save: the record's Original() is only the state it was
 		// loaded in, which a record saved twice has left behind.
 		oldID, _ := e.Record.LastSavedPK().(string) // "" for a new record
@@ -120,8 +117,7 @@ func indexMenuItem(e *core.RecordEvent) error {
 }
 
 func unindexMenuItem(e *core.RecordEvent) error {
-	return e.App.RunInTransaction(func(tx core.App) error {
-		e.App = tx
+	return inTransaction(e, func(tx core.App) error {
 		place, err := storedRestaurant(tx, e.Record.Id)
 		if err != nil {
 			return err
