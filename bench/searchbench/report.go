@@ -122,23 +122,29 @@ func report(dir string, w io.Writer) error {
 			ds.restaurants*ds.itemsEach, len(runs[set+"/ours-a/2"]))
 		fmt.Fprintln(w, "| query | conns | ours req/s | stock req/s | ours ÷ stock | ours p50 / p99 ms | stock p50 / p99 ms |")
 		fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|")
-		failed := 0
+		var failed []string
+		count := func(ep, conns string, r run) {
+			if r.failed > 0 {
+				failed = append(failed, fmt.Sprintf("%s at %s conns: %d", ep, conns, r.failed))
+			}
+		}
 		for _, kind := range []string{"a", "b", "c", "d"} {
 			for _, conns := range []string{"2", "16"} {
 				o, _ := get(set, "ours-"+kind, conns)
 				s, _ := get(set, "stock-"+kind, conns)
-				failed += o.failed + s.failed
+				count("ours-"+kind, conns, o)
+				count("stock-"+kind, conns, s)
 				fmt.Fprintf(w, "| %s | %s | %.0f | %.0f | **%.1f×** | %.2f / %.2f | %.2f / %.2f |\n",
 					title("ours-"+kind), conns, o.rps, s.rps, o.rps/s.rps, o.p50, o.p99, s.p50, s.p99)
 			}
 		}
 		for _, conns := range []string{"2", "16"} {
 			f, _ := get(set, "floor", conns)
-			failed += f.failed
+			count("floor", conns, f)
 			fmt.Fprintf(w, "| %s | %s | | %.0f | | | %.2f / %.2f |\n", title("floor"), conns, f.rps, f.p50, f.p99)
 		}
-		if failed > 0 {
-			fmt.Fprintf(w, "\n**%d requests failed or returned a non-2xx status.**\n", failed)
+		if len(failed) > 0 {
+			fmt.Fprintf(w, "\nRequests that timed out (over 5 s) or failed, all rounds: %s.\n", strings.Join(failed, "; "))
 		}
 		for _, name := range []string{"reindex", "prepare", "startup", "upkeep"} {
 			if b, err := os.ReadFile(filepath.Join(dir, set+"_"+name+".txt")); err == nil {

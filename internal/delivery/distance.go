@@ -47,11 +47,3 @@ func chordDistanceM(ua, ub unit) (int64, bool) {
 	}
 	return 0, false
 }
-
-// distanceM returns geo.DistanceM(a, b) for valid points a and b whose unit vectors are ua and ub.
-func distanceM(a, b geo.Point, ua, ub unit) int64 {
-	if d, ok := chordDistanceM(ua, ub); ok {
-		return d
-	}
-	return geo.DistanceM(a, b)
-}

@@ -1,0 +1,69 @@
+package delivery
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/dishpatch/dishpatch/internal/geo"
+)
+
+// distanceM returns geo.DistanceM(a, b) for valid points a and b whose unit vectors are ua and ub, the way
+// Index.Search does.
+func distanceM(a, b geo.Point, ua, ub unit) int64 {
+	if d, ok := chordDistanceM(ua, ub); ok {
+		return d
+	}
+	return geo.DistanceM(a, b)
+}
+
+// TestDistanceM: the chord shortcut gives geo.DistanceM's metre for every pair, at delivery distances and
+// beyond, at every latitude, and in particular where the metre is a near tie.
+func TestDistanceM(t *testing.T) {
+	r := rand.New(rand.NewPCG(6, 6))
+	fallbacks := 0
+	check := func(a, b geo.Point) {
+		t.Helper()
+		want := geo.DistanceM(a, b)
+		if got := distanceM(a, b, toUnit(a), toUnit(b)); got != want {
+			t.Fatalf("distanceM(%+v, %+v): got %d; want geo.DistanceM's %d", a, b, got, want)
+		}
+	}
+	for range 300000 {
+		a := geo.Point{Lat: r.Float64()*180 - 90, Lon: r.Float64()*360 - 180}
+		if r.IntN(3) == 0 {
+			a = away(here, r.NormFloat64()*5000, r.NormFloat64()*5000)
+		}
+		b := away(a, (r.Float64()*2-1)*70000, (r.Float64()*2-1)*70000)
+		if !geo.Valid(b) {
+			continue
+		}
+		check(a, b)
+		check(b, a)
+	}
+	// Near ties: walk north in steps of 1 mm around half metres.
+	for _, lat := range []float64{0, 45, 52.52, 80, -89.9} {
+		a := geo.Point{Lat: lat, Lon: 10}
+		for _, m := range []float64{0.5, 1.5, 999.5, 2344.5, 49999.5} {
+			for mm := -3.0; mm <= 3; mm++ {
+				b := away(a, m+mm/1000, 0)
+				if !geo.Valid(b) {
+					continue
+				}
+				check(a, b)
+				ua, ub := toUnit(a), toUnit(b)
+				dx, dy, dz := ua.x-ub.x, ua.y-ub.y, ua.z-ub.z
+				if low := geo.EarthRadiusM * math.Sqrt(dx*dx+dy*dy+dz*dz); math.Floor(low-floatSlack+0.5) != math.Floor(low+floatSlack+0.5) {
+					fallbacks++
+				}
+			}
+		}
+	}
+	if fallbacks == 0 {
+		t.Errorf("no near tie fell back to geo.DistanceM; want the fallback exercised")
+	}
+	// Invalid points are unreachable, as for geo.DistanceM.
+	if got := distanceM(geo.Point{Lat: 91}, here, toUnit(geo.Point{Lat: 91}), toUnit(here)); got != math.MaxInt64 {
+		t.Errorf("distanceM from an invalid point: got %d; want math.MaxInt64", got)
+	}
+}
