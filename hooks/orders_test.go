@@ -250,7 +250,9 @@ var lifecycle = []lifecycleStep{
 
 // runLifecycle checks out cart K and walks its order through lifecycle, checking each answer; it returns
 // the order id.
-func runLifecycle(t *testing.T, app *tests.TestApp, srv *httptest.Server) string {
+//
+// afterMove, if given, runs after the checkout and after each status move, with the new status.
+func runLifecycle(t *testing.T, app *tests.TestApp, srv *httptest.Server, afterMove ...func(status string)) string {
 	t.Helper()
 	status, o := as(alice).do(t, srv, "POST", checkoutK, `{"delivery_address":"Invalidenstraße 1"}`, keyHeader("life-1"))
 	if status != 200 || o["total"] != float64(cartKTotal) {
@@ -258,11 +260,17 @@ func runLifecycle(t *testing.T, app *tests.TestApp, srv *httptest.Server) string
 	}
 	id := o["id"].(string)
 	expectETA(t, mustFind(t, app, "orders", id), 17*time.Minute)
+	for _, f := range afterMove {
+		f("placed")
+	}
 	for _, s := range lifecycle {
 		eta := mustFind(t, app, "orders", id).GetDateTime("eta")
 		status, body := as(s.as).do(t, srv, "POST", fmt.Sprintf(s.path, id), s.body, nil)
 		if status != 200 || body["status"] != s.status || body["total"] != float64(cartKTotal) {
 			t.Fatalf("%s: got %d %v; want 200, status %s and the total unchanged", s.name, status, body, s.status)
+		}
+		for _, f := range afterMove {
+			f(s.status)
 		}
 		stored := mustFind(t, app, "orders", id)
 		switch {
@@ -329,6 +337,7 @@ func expectRating(t testing.TB, app core.App, restaurant string, avg float64, co
 type subscriber struct {
 	client subscriptions.Client
 	events chan map[string]any
+	early  []map[string]any // taken from events by waitStatus
 }
 
 func subscribe(t testing.TB, app core.App, auth *core.Record, topics ...string) *subscriber {
@@ -361,9 +370,31 @@ func subscribe(t testing.TB, app core.App, auth *core.Record, topics ...string) 
 	return s
 }
 
+// waitStatus waits until an order event with status has arrived, keeping every event for received.
+// PocketBase hands each message to its connection from a goroutine of its own, and a connection drops
+// an order event older than one it already sent, so of two moves a few microseconds apart only the
+// newer may arrive; a client watching an order, like this test, sees every move made after it saw
+// the previous one.
+func (s *subscriber) waitStatus(t testing.TB, status string) {
+	t.Helper()
+	timeout := time.After(5 * time.Second)
+	for {
+		select {
+		case e := <-s.events:
+			s.early = append(s.early, e)
+			if r, _ := e["record"].(map[string]any); r["status"] == status {
+				return
+			}
+		case <-timeout:
+			t.Fatalf("no event with status %s within 5 s", status)
+		}
+	}
+}
+
 // received returns the events that arrived so far; call it after the last event had time to arrive.
 func (s *subscriber) received() []map[string]any {
-	var got []map[string]any
+	got := s.early
+	s.early = nil
 	for {
 		select {
 		case e := <-s.events:
@@ -393,7 +424,7 @@ func TestOrderRealtime(t *testing.T) {
 	subs[admin] = subscribe(t, app, superuser, "orders/*")
 	subs[anon] = subscribe(t, app, nil, "orders/*")
 
-	id := runLifecycle(t, app, srv)
+	id := runLifecycle(t, app, srv, func(status string) { subs[alice].waitStatus(t, status) })
 	time.Sleep(300 * time.Millisecond) // PocketBase sends each event from its own goroutine
 
 	all := []string{"placed", "accepted", "preparing", "ready_for_pickup", "picked_up", "delivered"}
