@@ -245,6 +245,12 @@ describe('orders', { timeout: 180_000 }, () => {
     const placed = await checkout(customer, cart.id, { key: `rt-${uid()}` });
     assert.equal(placed.status, 200, JSON.stringify(placed.body));
     const id = placed.body.id;
+    // A watching customer sees each change before the next one is made: PocketBase hands every realtime
+    // message to its connection from a goroutine of its own, and of two changes microseconds apart the
+    // server drops the older event if it would arrive after the newer one.
+    const seenVersion = (body) => waitFor(() => received.customer.some((e) => e.record.id === id && e.record.updated === body.updated),
+      5_000, { label: `the customer's event for ${body.status} at ${body.updated}` });
+    await seenVersion(placed.body);
     const steps = [
       [staff, 'status', { status: 'accepted' }],
       [staff, 'status', { status: 'preparing' }],
@@ -257,6 +263,7 @@ describe('orders', { timeout: 180_000 }, () => {
     for (const [pb, path, body] of steps) {
       const r = await post(pb, `/api/orders/${id}/${path}`, body);
       assert.equal(r.status, 200, `${path} ${JSON.stringify(body)}: ${JSON.stringify(r.body)}`);
+      await seenVersion(r.body);
     }
     await waitFor(() => received.customer.at(-1)?.record.status === 'delivered', 5_000, { label: 'the delivery event' });
     await sleep(500); // time for any event that should not come
