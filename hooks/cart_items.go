@@ -37,36 +37,91 @@ func checkCartOwner(e *core.RecordRequestEvent) error {
 
 // saveCartItem prices the item from its menu item and options, writes it
 // and recomputes its cart, all in one transaction.
+//
+// PocketBase has one writer connection, so a write transaction holds up
+// every other write. A customer's write is therefore checked and priced
+// from plain reads first; the transaction only confirms that the cart, its
+// restaurant and the menu item are still the versions read (else it prices
+// again inside), writes the item and requotes the cart from its lines.
 func saveCartItem(e *core.RecordEvent) error {
+	lenient := e.Context != nil && e.Context.Value(repricing{}) != nil
+	previousCart := ""
+	if !e.Record.IsNew() {
+		previousCart = e.Record.Original().GetString("cart")
+	}
+	if lenient || e.App.IsTransactional() || previousCart != "" && previousCart != e.Record.GetString("cart") {
+		return inTransaction(e, func(tx core.App) error {
+			return writeCartItem(tx, e, lenient, previousCart)
+		})
+	}
+	c, m, err := priceCartItem(e.App, e.Record, false)
+	if err != nil {
+		return err
+	}
+	b, err := readQuoteBasis(e.App, c)
+	if err != nil {
+		return err
+	}
+	itemVersion := m.GetDateTime("updated").String()
 	return inTransaction(e, func(tx core.App) error {
-		lenient := e.Context != nil && e.Context.Value(repricing{}) != nil
-		previousCart := ""
-		if !e.Record.IsNew() {
-			previousCart = e.Record.Original().GetString("cart")
-		}
-		c, err := priceCartItem(tx, e.Record, lenient)
-		if err != nil {
+		current, err := b.stillCurrent(tx, c, m.Id, itemVersion)
+		switch {
+		case err != nil:
 			return err
+		case !current:
+			return writeCartItem(tx, e, false, previousCart)
 		}
 		if err := e.Next(); err != nil {
 			return err
 		}
-		if err := recomputeCart(tx, c); err != nil {
-			return err
-		}
-		if previousCart != "" && previousCart != c.Id {
-			return recomputeCartByID(tx, previousCart)
-		}
-		return nil
+		return requoteCart(tx, e.Context, c, b)
 	})
 }
 
+// writeCartItem prices the item from what tx reads, writes it and
+// recomputes its cart (and the cart it left, if it moved).
+func writeCartItem(tx core.App, e *core.RecordEvent, lenient bool, previousCart string) error {
+	c, _, err := priceCartItem(tx, e.Record, lenient)
+	if err != nil {
+		return err
+	}
+	if err := e.Next(); err != nil {
+		return err
+	}
+	if err := recomputeCart(tx, c); err != nil {
+		return err
+	}
+	if previousCart != "" && previousCart != c.Id {
+		return recomputeCartByID(tx, previousCart)
+	}
+	return nil
+}
+
+// deleteCartItem deletes the item and requotes its cart in one
+// transaction, with the cart's basis read before it (see saveCartItem).
 func deleteCartItem(e *core.RecordEvent) error {
+	cartID := e.Record.GetString("cart")
+	var b quoteBasis
+	c, err := e.App.FindRecordById("carts", cartID)
+	if err == nil && !e.App.IsTransactional() {
+		b, err = readQuoteBasis(e.App, c)
+	}
+	fast := err == nil && !e.App.IsTransactional()
 	return inTransaction(e, func(tx core.App) error {
+		current := false
+		if fast {
+			var err error
+			if current, err = b.stillCurrent(tx, c, "", ""); err != nil {
+				return err
+			}
+		}
 		if err := e.Next(); err != nil {
 			return err
 		}
-		return recomputeCartByID(tx, e.Record.GetString("cart"))
+		if !current {
+			return recomputeCartByID(tx, cartID)
+		}
+		return requoteCart(tx, e.Context, c, b)
 	})
 }
 
@@ -74,14 +129,14 @@ func deleteCartItem(e *core.RecordEvent) error {
 // menu item and returns the item's cart. Unless lenient, it refuses (with
 // field errors) items of another restaurant, unavailable items and invalid
 // option choices.
-func priceCartItem(app core.App, item *core.Record, lenient bool) (*core.Record, error) {
-	c, err := app.FindRecordById("carts", item.GetString("cart"))
+func priceCartItem(app core.App, item *core.Record, lenient bool) (c, m *core.Record, err error) {
+	c, err = app.FindRecordById("carts", item.GetString("cart"))
 	if err != nil {
-		return nil, fieldError("cart", "unknown_cart", "This cart does not exist.")
+		return nil, nil, fieldError("cart", "unknown_cart", "This cart does not exist.")
 	}
-	m, err := app.FindRecordById("menu_items", item.GetString("menu_item"))
+	m, err = app.FindRecordById("menu_items", item.GetString("menu_item"))
 	if err != nil {
-		return nil, fieldError("menu_item", "unknown_menu_item", "This menu item does not exist.")
+		return nil, nil, fieldError("menu_item", "unknown_menu_item", "This menu item does not exist.")
 	}
 	groups, groupsErr := optionGroups(jsonBytes(m, "option_groups"))
 	sel, selErr := menu.ParseSelection(jsonBytes(item, "options"))
@@ -95,13 +150,13 @@ func priceCartItem(app core.App, item *core.Record, lenient bool) (*core.Record,
 	if !lenient {
 		switch {
 		case m.GetString("restaurant") != c.GetString("restaurant"):
-			return nil, fieldError("menu_item", "other_restaurant",
+			return nil, nil, fieldError("menu_item", "other_restaurant",
 				fmt.Sprintf("%s is from another restaurant; a cart holds items of one restaurant.", m.GetString("name")))
 		case !m.GetBool("is_available"):
-			return nil, fieldError("menu_item", "item_unavailable",
+			return nil, nil, fieldError("menu_item", "item_unavailable",
 				fmt.Sprintf("%s is not available right now.", m.GetString("name")))
 		case optErr != nil:
-			return nil, fieldError("options", "invalid_options", sentence(optErr))
+			return nil, nil, fieldError("options", "invalid_options", sentence(optErr))
 		}
 		item.Set("options", menu.Canonical(sel))
 	} else if optErr != nil {
@@ -111,7 +166,7 @@ func priceCartItem(app core.App, item *core.Record, lenient bool) (*core.Record,
 	item.Set("name", m.GetString("name"))
 	item.Set("unit_price", unit)
 	item.Set("line_total", unit*int64(item.GetInt("quantity")))
-	return c, nil
+	return c, m, nil
 }
 
 // repriceItemsOf re-saves the cart items of a changed menu item so that

@@ -1,6 +1,8 @@
 package hooks
 
 import (
+	"context"
+	"database/sql"
 	"errors"
 	"slices"
 	"sync"
@@ -91,12 +93,104 @@ func markCartDeleting(e *core.RecordEvent) error {
 // transaction that writes it, so a reader or realtime subscriber never sees
 // totals that disagree with the items.
 func recomputeCartOnSave(e *core.RecordEvent) error {
+	if quoted, _ := contextValue(e.Context, quotedCart{}).(*core.Record); quoted != nil && quoted == e.Record {
+		return e.Next() // priced by requoteCart in this transaction
+	}
 	return inTransaction(e, func(tx core.App) error {
 		if err := applyQuote(tx, e.Record); err != nil {
 			return err
 		}
 		return e.Next()
 	})
+}
+
+// contextValue is ctx.Value(key), or nil for a nil ctx.
+func contextValue(ctx context.Context, key any) any {
+	if ctx == nil {
+		return nil
+	}
+	return ctx.Value(key)
+}
+
+// quotedCart marks, in a save's context, the cart record whose server
+// fields requoteCart has just computed inside the save's transaction.
+type quotedCart struct{}
+
+// quoteBasis is what a cart's quote depends on besides its lines, read
+// before the write transaction so that the serialised section stays short,
+// with the versions of the records it came from.
+type quoteBasis struct {
+	in                cart.Input // without Lines
+	cartUpdated       string
+	restaurantUpdated string
+}
+
+// readQuoteBasis reads the basis of cart c's quote (its restaurant's terms;
+// its promo code is read in the transaction, as a checkout elsewhere may
+// take its last redemption at any moment).
+func readQuoteBasis(app core.App, c *core.Record) (quoteBasis, error) {
+	b := quoteBasis{cartUpdated: c.GetDateTime("updated").String()}
+	t := now()
+	b.in = cart.Input{Now: t}
+	r, err := app.FindRecordById("restaurants", c.GetString("restaurant"))
+	if err != nil {
+		return b, fieldError("restaurant", "unknown_restaurant", "This restaurant does not exist.")
+	}
+	b.restaurantUpdated = r.GetDateTime("updated").String()
+	c.Set("currency", r.GetString("currency"))
+	b.in.Restaurant = restaurantTerms(r, t)
+	if p, ok := geoPoint(c, "delivery_location"); ok {
+		b.in.Delivery = &p
+	}
+	return b, nil
+}
+
+// stillCurrent reports, inside the write transaction, whether cart c, its
+// restaurant and (unless "") menu item menuItem are still the versions the
+// basis and the item's price were read from. Every change of a cart, its
+// items, its restaurant's terms or a menu item re-saves the record and so
+// moves its updated time; the cart's own inputs are compared as well, to
+// cover two changes within one millisecond.
+func (b quoteBasis) stillCurrent(tx core.App, c *core.Record, menuItem, menuItemUpdated string) (bool, error) {
+	var row struct {
+		Updated           string         `db:"updated"`
+		Restaurant        string         `db:"restaurant"`
+		Promo             string         `db:"promo_code"`
+		Location          types.GeoPoint `db:"delivery_location"`
+		RestaurantUpdated string         `db:"restaurant_updated"`
+		ItemUpdated       string         `db:"item_updated"`
+	}
+	err := tx.DB().NewQuery(`SELECT c.updated, c.restaurant, c.promo_code, c.delivery_location,
+			coalesce((SELECT r.updated FROM restaurants r WHERE r.id = c.restaurant), '') AS restaurant_updated,
+			coalesce((SELECT m.updated FROM menu_items m WHERE m.id = {:item}), '') AS item_updated
+		FROM carts c WHERE c.id = {:cart}`).
+		Bind(dbx.Params{"cart": c.Id, "item": menuItem}).One(&row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return row.Updated == b.cartUpdated && row.Restaurant == c.GetString("restaurant") &&
+		row.Promo == c.GetString("promo_code") && row.Location == c.GetRaw("delivery_location") &&
+		row.RestaurantUpdated == b.restaurantUpdated && (menuItem == "" || row.ItemUpdated == menuItemUpdated), nil
+}
+
+// requoteCart prices cart c from basis b, its promo code and its lines as
+// they are now in transaction tx, and saves it.
+func requoteCart(tx core.App, ctx context.Context, c *core.Record, b quoteBasis) error {
+	if _, dying := deletingCarts.Load(c.Id); dying {
+		return nil
+	}
+	in, err := b.complete(tx, c)
+	if err != nil {
+		return err
+	}
+	setQuote(c, cart.Compute(in))
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return tx.SaveNoValidateWithContext(context.WithValue(ctx, quotedCart{}, c), c)
 }
 
 // recomputeCartByID re-saves a cart so that its totals follow a change of
@@ -127,7 +221,12 @@ func applyQuote(app core.App, c *core.Record) error {
 	if err != nil {
 		return err
 	}
-	q := cart.Compute(in)
+	setQuote(c, cart.Compute(in))
+	return nil
+}
+
+// setQuote writes quote q into cart c's server fields.
+func setQuote(c *core.Record, q cart.Quote) {
 	c.Set("subtotal", q.Subtotal)
 	c.Set("discount", q.Discount)
 	c.Set("delivery_fee", q.DeliveryFee)
@@ -142,22 +241,21 @@ func applyQuote(app core.App, c *core.Record) error {
 		distance = geo.KmFromM(q.DistanceM)
 	}
 	c.Set("distance_km", distance)
-	return nil
 }
 
 // quoteInput gathers the cart's lines, restaurant terms and promo code.
 func quoteInput(app core.App, c *core.Record) (cart.Input, error) {
-	t := now()
-	in := cart.Input{Now: t}
-	r, err := app.FindRecordById("restaurants", c.GetString("restaurant"))
+	b, err := readQuoteBasis(app, c)
 	if err != nil {
-		return in, fieldError("restaurant", "unknown_restaurant", "This restaurant does not exist.")
+		return b.in, err
 	}
-	c.Set("currency", r.GetString("currency"))
-	in.Restaurant = restaurantTerms(r, t)
-	if p, ok := geoPoint(c, "delivery_location"); ok {
-		in.Delivery = &p
-	}
+	return b.complete(app, c)
+}
+
+// complete adds cart c's promo code and lines, as app reads them now, to
+// the basis.
+func (b quoteBasis) complete(app core.App, c *core.Record) (cart.Input, error) {
+	in := b.in
 	if code := c.GetString("promo_code"); code != "" {
 		p, err := findPromo(app, code)
 		if err != nil {
@@ -169,6 +267,7 @@ func quoteInput(app core.App, c *core.Record) (cart.Input, error) {
 	if c.IsNew() {
 		return in, nil
 	}
+	var err error
 	in.Lines, err = cartLines(app, c.Id)
 	return in, err
 }
