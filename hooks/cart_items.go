@@ -101,12 +101,16 @@ func writeCartItem(tx core.App, e *core.RecordEvent, lenient bool, previousCart 
 // transaction, with the cart's basis read before it (see saveCartItem).
 func deleteCartItem(e *core.RecordEvent) error {
 	cartID := e.Record.GetString("cart")
+	var c *core.Record
 	var b quoteBasis
-	c, err := e.App.FindRecordById("carts", cartID)
-	if err == nil && !e.App.IsTransactional() {
-		b, err = readQuoteBasis(e.App, c)
+	fast := !e.App.IsTransactional() // not a cascade or a delete inside another write
+	if fast {
+		var err error
+		if c, err = e.App.FindRecordById("carts", cartID); err == nil {
+			b, err = readQuoteBasis(e.App, c)
+		}
+		fast = err == nil
 	}
-	fast := err == nil && !e.App.IsTransactional()
 	return inTransaction(e, func(tx core.App) error {
 		current := false
 		if fast {
