@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Cart write load test: Dishpatch's add/change/remove cart item against stock
-# PocketBase PATCHing a record of the same shape, same process, same run.
-# Loopback only; bounded: 3 rounds × 2 workloads × (3 s warm-up + 10 s).
-# Usage: bash bench/cart.sh [clients]   (default 16)
+# Cart write load test: Dishpatch's add item, change quantity and an add/change/remove cycle against
+# stock PocketBase PATCHing a record of the same shape, same process, same run, interleaved.
+# Loopback only; bounded: 3 rounds × 4 workloads × (3 s warm-up + 10 s), about 4 minutes in all.
+# Usage: bash bench/cart.sh [clients] [flags of bench/cartload]   (default 16 clients)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 clients="${1:-16}"

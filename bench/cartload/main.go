@@ -2,11 +2,17 @@
 // stock PocketBase writes of the same shape, in the same process and run.
 //
 // It signs up N customers on a running dishpatch (loopback only), gives each
-// their own cart with 5 lines at a demo-like restaurant, and creates a plain
-// collection `stock_cart_items` with cart_items' fields and rules but none of
-// Dishpatch's hooks. Then, per round and per connection count, every client
-// loops on its own cart: add a line (POST), change its quantity (PATCH),
-// remove it (DELETE); the stock loop PATCHes the client's own stock record.
+// their own carts at 20 demo-like restaurants, 5 lines each, and creates a
+// plain collection `stock_cart_items` with cart_items' fields and rules but
+// none of Dishpatch's hooks. Then, per round, interleaved, every client
+// loops on its own carts in each workload:
+//   - add item: POST a line, to its 20 carts in turn (the lines added are
+//     removed, unmeasured, after the workload, so carts grow from 5 lines to
+//     about 5 + adds/20 within a round and start again at 5);
+//   - change quantity: PATCH the quantity of one of its lines;
+//   - stock PATCH: PATCH the quantity of its own stock_cart_items record;
+//   - cycle: add a line, change its quantity, remove it (each timed).
+//
 // Results are printed as a Markdown table.
 package main
 
@@ -50,13 +56,15 @@ func main() {
 		results[name] = append(results[name], lat)
 	}
 	for r := 0; r < *rounds; r++ {
-		// Interleave: ours, then stock, in every round.
+		// Interleave ours and stock in every round.
+		record("add item (POST cart_items)", run(client, setup, *warmup, *duration, addItem)["add"])
+		removeAdded(client, setup)
+		record("change quantity (PATCH cart_items)", run(client, setup, *warmup, *duration, changeQuantity)["change"])
+		record("stock PocketBase PATCH (same shape, no hooks)", run(client, setup, *warmup, *duration, stockPatch)["stock"])
 		ours := run(client, setup, *warmup, *duration, cycle)
-		for _, name := range []string{"add item (POST cart_items)", "change quantity (PATCH cart_items)", "remove item (DELETE cart_items)"} {
-			record(name, ours[name])
+		for _, name := range []string{"cycle: add", "cycle: change quantity", "cycle: remove"} {
+			record(name+" (one of three requests per loop)", ours[name])
 		}
-		stock := run(client, setup, *warmup, *duration, stockPatch)
-		record("stock PocketBase PATCH (same shape, no hooks)", stock["stock"])
 	}
 	fmt.Printf("| workload (%d clients, %s × %d rounds, median round) | req/s | p50 ms | p99 ms |\n|---|---|---|---|\n",
 		*conns, *duration, *rounds)
@@ -76,29 +84,70 @@ func main() {
 
 type customer struct {
 	token   string
-	cart    string
-	item    string // menu item to add
+	carts   []cartAt // one per restaurant
+	next    int      // the cart that gets the next added line
+	line    string   // a line of carts[0], for change quantity
 	options string
-	stock   string // the customer's stock_cart_items record
+	stock   string   // the customer's stock_cart_items record
+	added   []string // lines added by addItem, removed by removeAdded
+}
+
+// cartAt is a customer's cart at one restaurant and a menu item to add to it.
+type cartAt struct{ id, item string }
+
+func addItem(client *http.Client, c *customer, rec func(string, time.Duration, int)) {
+	at := c.carts[c.next%len(c.carts)]
+	c.next++
+	t := time.Now()
+	status, out := do(client, c.token, "POST", "/api/collections/cart_items/records",
+		fmt.Sprintf(`{"cart":%q,"menu_item":%q,"quantity":1,"options":%s}`, at.id, at.item, c.options))
+	rec("add", time.Since(t), status)
+	if id, _ := out["id"].(string); id != "" {
+		c.added = append(c.added, id)
+	}
+}
+
+// removeAdded deletes, unmeasured, the lines that addItem added.
+func removeAdded(client *http.Client, customers []*customer) {
+	var wg sync.WaitGroup
+	for _, c := range customers {
+		wg.Add(1)
+		go func(c *customer) {
+			defer wg.Done()
+			for _, id := range c.added {
+				mustDo(client, c.token, "DELETE", "/api/collections/cart_items/records/"+id, ``)
+			}
+			c.added = nil
+		}(c)
+	}
+	wg.Wait()
+}
+
+func changeQuantity(client *http.Client, c *customer, rec func(string, time.Duration, int)) {
+	t := time.Now()
+	status, _ := do(client, c.token, "PATCH", "/api/collections/cart_items/records/"+c.line,
+		fmt.Sprintf(`{"quantity":%d}`, 1+time.Now().Nanosecond()%9))
+	rec("change", time.Since(t), status)
 }
 
 // cycle adds a line, changes its quantity and removes it, so that every
 // cart keeps its 5 lines (+1) and requests stay comparable over time.
 func cycle(client *http.Client, c *customer, rec func(string, time.Duration, int)) {
+	at := c.carts[0]
 	t := time.Now()
 	status, out := do(client, c.token, "POST", "/api/collections/cart_items/records",
-		fmt.Sprintf(`{"cart":%q,"menu_item":%q,"quantity":1,"options":%s}`, c.cart, c.item, c.options))
-	rec("add item (POST cart_items)", time.Since(t), status)
+		fmt.Sprintf(`{"cart":%q,"menu_item":%q,"quantity":1,"options":%s}`, at.id, at.item, c.options))
+	rec("cycle: add", time.Since(t), status)
 	id, _ := out["id"].(string)
 	if id == "" {
 		return
 	}
 	t = time.Now()
 	status, _ = do(client, c.token, "PATCH", "/api/collections/cart_items/records/"+id, `{"quantity":3}`)
-	rec("change quantity (PATCH cart_items)", time.Since(t), status)
+	rec("cycle: change quantity", time.Since(t), status)
 	t = time.Now()
 	status, _ = do(client, c.token, "DELETE", "/api/collections/cart_items/records/"+id, ``)
-	rec("remove item (DELETE cart_items)", time.Since(t), status)
+	rec("cycle: remove", time.Since(t), status)
 }
 
 func stockPatch(client *http.Client, c *customer, rec func(string, time.Duration, int)) {
@@ -148,21 +197,32 @@ func pct(sorted []float64, p float64) float64 {
 	return sorted[i]
 }
 
-// prepare creates the restaurant, menu, customers, carts and the stock
+// restaurantsPerCustomer is how many restaurants, and so carts, each
+// customer has: add item spreads its lines over them.
+const restaurantsPerCustomer = 20
+
+// prepare creates the restaurants, menus, customers, carts and the stock
 // collection. It is idempotent enough for one fresh data dir per run.
 func prepare(client *http.Client, admin string, n int) []*customer {
-	_, r := mustDo(client, admin, "POST", "/api/collections/restaurants/records", `{"name":"Bench Pizza","is_active":true,
-		"location":{"lon":13.405,"lat":52.52},"delivery_radius_km":5,"delivery_fee_base":199,"delivery_fee_per_km":50,
-		"min_order":1500,"small_order_fee":200,"service_fee_bps":500,"service_fee_max":300,"tax_rate_bps":700,
-		"prices_include_tax":true,"currency":"EUR","prep_minutes":15}`)
-	restaurant := r["id"].(string)
 	groups := `[{"id":"size","name":"Size","min":1,"max":1,"options":[{"id":"m","name":"Medium","price":0},{"id":"l","name":"Large","price":300}]},` +
 		`{"id":"extra","name":"Extras","min":0,"max":2,"options":[{"id":"cheese","name":"Cheese","price":150},{"id":"olives","name":"Olives","price":100}]}]`
-	var items []string
-	for i := 0; i < 5; i++ {
-		_, m := mustDo(client, admin, "POST", "/api/collections/menu_items/records",
-			fmt.Sprintf(`{"restaurant":%q,"name":"Pizza %d","price":%d,"is_available":true,"option_groups":%s}`, restaurant, i, 800+100*i, groups))
-		items = append(items, m["id"].(string))
+	type menu struct {
+		restaurant string
+		items      []string
+	}
+	var menus []menu
+	for k := 0; k < restaurantsPerCustomer; k++ {
+		_, r := mustDo(client, admin, "POST", "/api/collections/restaurants/records", fmt.Sprintf(`{"name":"Bench Pizza %d","is_active":true,
+		"location":{"lon":13.405,"lat":52.52},"delivery_radius_km":5,"delivery_fee_base":199,"delivery_fee_per_km":50,
+		"min_order":1500,"small_order_fee":200,"service_fee_bps":500,"service_fee_max":300,"tax_rate_bps":700,
+		"prices_include_tax":true,"currency":"EUR","prep_minutes":15}`, k))
+		m := menu{restaurant: r["id"].(string)}
+		for i := 0; i < 5; i++ {
+			_, it := mustDo(client, admin, "POST", "/api/collections/menu_items/records",
+				fmt.Sprintf(`{"restaurant":%q,"name":"Pizza %d","price":%d,"is_available":true,"option_groups":%s}`, m.restaurant, i, 800+100*i, groups))
+			m.items = append(m.items, it["id"].(string))
+		}
+		menus = append(menus, m)
 	}
 	mustDo(client, admin, "POST", "/api/collections", `{"name":"stock_cart_items","type":"base",
 		"listRule":"@request.auth.id != \"\" && cart.user = @request.auth.id","viewRule":"@request.auth.id != \"\" && cart.user = @request.auth.id",
@@ -182,16 +242,23 @@ func prepare(client *http.Client, admin string, n int) []*customer {
 		mustDo(client, "", "POST", "/api/collections/users/records",
 			fmt.Sprintf(`{"email":%q,"password":"password123","passwordConfirm":"password123"}`, mail))
 		token := login(client, "/api/collections/users/auth-with-password", mail, "password123")
-		_, c := mustDo(client, token, "POST", "/api/collections/carts/records",
-			fmt.Sprintf(`{"restaurant":%q,"delivery_location":{"lon":13.41,"lat":52.52},"promo_code":""}`, restaurant))
-		cust := &customer{token: token, cart: c["id"].(string), item: items[i%len(items)], options: options}
-		for j := 0; j < 5; j++ {
-			mustDo(client, token, "POST", "/api/collections/cart_items/records",
-				fmt.Sprintf(`{"cart":%q,"menu_item":%q,"quantity":%d,"options":%s}`, cust.cart, items[j], 1+j, options))
+		cust := &customer{token: token, options: options}
+		for _, m := range menus {
+			_, c := mustDo(client, token, "POST", "/api/collections/carts/records",
+				fmt.Sprintf(`{"restaurant":%q,"delivery_location":{"lon":13.41,"lat":52.52},"promo_code":""}`, m.restaurant))
+			at := cartAt{id: c["id"].(string), item: m.items[i%len(m.items)]}
+			for j := 0; j < 5; j++ {
+				_, line := mustDo(client, token, "POST", "/api/collections/cart_items/records",
+					fmt.Sprintf(`{"cart":%q,"menu_item":%q,"quantity":%d,"options":%s}`, at.id, m.items[j], 1+j, options))
+				if cust.line == "" {
+					cust.line = line["id"].(string)
+				}
+			}
+			cust.carts = append(cust.carts, at)
 		}
 		_, s := mustDo(client, token, "POST", "/api/collections/stock_cart_items/records",
 			fmt.Sprintf(`{"cart":%q,"menu_item":%q,"quantity":1,"options":%s,"name":"Pizza","unit_price":1250,"line_total":1250}`,
-				cust.cart, items[0], options))
+				cust.carts[0].id, menus[0].items[0], options))
 		cust.stock = s["id"].(string)
 		customers = append(customers, cust)
 	}
