@@ -149,8 +149,11 @@ func readQuoteBasis(app core.App, c *core.Record) (quoteBasis, error) {
 // restaurant and (unless "") menu item menuItem are still the versions the
 // basis and the item's price were read from. Every change of a cart, its
 // items, its restaurant's terms or a menu item re-saves the record and so
-// moves its updated time; the cart's own inputs are compared as well, to
-// cover two changes within one millisecond.
+// moves its updated time. The cart's own inputs are compared as well, as
+// its owner may edit it from two devices at once; the restaurant and the
+// menu item are compared by updated time only, which would miss a change
+// only if the record were saved twice within one millisecond with this
+// write's read in between.
 func (b quoteBasis) stillCurrent(tx core.App, c *core.Record, menuItem, menuItemUpdated string) (bool, error) {
 	var row struct {
 		Updated           string         `db:"updated"`
