@@ -52,6 +52,7 @@ var (
 	lines    = flag.Int("lines", 5, "lines per cart")
 	sse      = flag.String("sse", "100,5000", "numbers of other SSE clients for the realtime latency; empty skips it")
 	moves    = flag.Int("moves", 100, "status changes timed per SSE level (5 per order)")
+	idleSSE  = flag.Int("idle-sse", 0, "other SSE clients kept connected (each watching an unrelated order) during the checkout rounds")
 )
 
 // misses counts answers that were not the expected one.
@@ -74,7 +75,9 @@ func main() {
 	w := setup(client, admin, restaurants)
 
 	if *rounds > 0 && *orders > 0 {
+		stop := connectIdle(*idleSSE)
 		loadRounds(client, w)
+		stop()
 	}
 	if len(levels) > 0 {
 		realtime(client, w, levels, *moves)
@@ -374,6 +377,37 @@ func realtime(client *http.Client, w *world, levels []int, perLevel int) {
 		}
 		others.CloseIdleConnections()
 		time.Sleep(500 * time.Millisecond) // let the server unregister the closed clients
+	}
+}
+
+// connectIdle connects n SSE clients, each subscribed to an order that does
+// not exist, and returns a function that disconnects them: the load of a
+// server with many customers connected but nothing to tell them.
+func connectIdle(n int) (stop func()) {
+	if n == 0 {
+		return func() {}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	others := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: n + 1}}
+	var connected atomic.Int64
+	parallel(n, 64, func(i int) {
+		s, err := connectSSE(ctx, others)
+		if err == nil {
+			err = s.subscribe(others, "", "orders/"+newID())
+		}
+		if err != nil {
+			log.Printf("idle SSE client %d: %v", i, err)
+			misses.Add(1)
+			return
+		}
+		connected.Add(1)
+		go s.drain()
+	})
+	log.Printf("%d idle SSE clients connected during the checkout rounds", connected.Load())
+	return func() {
+		cancel()
+		others.CloseIdleConnections()
+		time.Sleep(500 * time.Millisecond)
 	}
 }
 
