@@ -333,25 +333,8 @@ func realtime(client *http.Client, w *world, levels []int, perLevel int) {
 	stockID := stock["id"].(string)
 	next := 0
 	for _, n := range levels {
+		stopOthers := connectIdle(n)
 		ctx, cancel := context.WithCancel(context.Background())
-		others := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: n + 1}}
-		start := time.Now()
-		var connected atomic.Int64
-		parallel(n, 64, func(i int) {
-			s, err := connectSSE(ctx, others)
-			if err == nil {
-				err = s.subscribe(client, "", "orders/"+newID())
-			}
-			if err != nil {
-				log.Printf("SSE client %d: %v", i, err)
-				misses.Add(1)
-				return
-			}
-			connected.Add(1)
-			go s.drain()
-		})
-		log.Printf("%d other SSE clients connected and subscribed in %s", connected.Load(), time.Since(start).Round(time.Millisecond))
-
 		watch, err := connectSSE(ctx, client)
 		if err != nil {
 			log.Fatal(err)
@@ -375,8 +358,7 @@ func realtime(client *http.Client, w *world, levels []int, perLevel int) {
 			fmt.Printf("| %d | %s | %d | %.2f | %.2f | %.2f | %d |\n", n, r.name, len(r.lat), pct(r.lat, 50), pct(r.lat, 99),
 				r.lat[len(r.lat)-1], r.missed)
 		}
-		others.CloseIdleConnections()
-		time.Sleep(500 * time.Millisecond) // let the server unregister the closed clients
+		stopOthers()
 	}
 }
 
@@ -389,6 +371,7 @@ func connectIdle(n int) (stop func()) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	others := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: n + 1}}
+	start := time.Now()
 	var connected atomic.Int64
 	parallel(n, 64, func(i int) {
 		s, err := connectSSE(ctx, others)
@@ -396,18 +379,18 @@ func connectIdle(n int) (stop func()) {
 			err = s.subscribe(others, "", "orders/"+newID())
 		}
 		if err != nil {
-			log.Printf("idle SSE client %d: %v", i, err)
+			log.Printf("SSE client %d: %v", i, err)
 			misses.Add(1)
 			return
 		}
 		connected.Add(1)
 		go s.drain()
 	})
-	log.Printf("%d idle SSE clients connected during the checkout rounds", connected.Load())
+	log.Printf("%d other SSE clients connected and subscribed in %s", connected.Load(), time.Since(start).Round(time.Millisecond))
 	return func() {
 		cancel()
 		others.CloseIdleConnections()
-		time.Sleep(500 * time.Millisecond)
+		time.Sleep(500 * time.Millisecond) // let the server unregister the closed clients
 	}
 }
 
