@@ -358,10 +358,7 @@ func rebuildPlaces(tx core.App) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	defer rows.Close()
-	var batch []placeRow
-	n := 0
-	for rows.Next() {
+	return copyRows(rows, 500, func() (placeRow, error) {
 		var (
 			id, name, description, cuisines, location string
 			row                                       placeRow
@@ -369,7 +366,7 @@ func rebuildPlaces(tx core.App) (int, error) {
 		if err := rows.Scan(&id, &name, &description, &cuisines, &location, &row.RadiusKm, &row.Active,
 			&row.Slug, &row.Address, &row.Cover, &row.Currency, &row.RatingAvg, &row.RatingCount, &row.MinOrder,
 			&row.PrepMinutes, &row.FeeBase, &row.FeePerKm, &row.OpeningHours, &row.Updated); err != nil {
-			return 0, err
+			return row, err
 		}
 		var loc types.GeoPoint
 		var list types.JSONArray[string]
@@ -379,24 +376,8 @@ func rebuildPlaces(tx core.App) (int, error) {
 			tx.Logger().Warn("search: unreadable location or cuisines", "restaurant", id, "error", err)
 		}
 		row.Lat, row.Lon = loc.Lat, loc.Lon
-		full, err := placeFromFields(1, id, name, description, list, row)
-		if err != nil {
-			return 0, err
-		}
-		batch = append(batch, full)
-		if len(batch) == 500 {
-			if err := insertPlaces(tx, batch); err != nil {
-				return 0, err
-			}
-			n += len(batch)
-			batch = batch[:0]
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return 0, err
-	}
-	n += len(batch)
-	return n, insertPlaces(tx, batch)
+		return placeFromFields(1, id, name, description, list, row)
+	}, func(batch []placeRow) error { return insertPlaces(tx, batch) })
 }
 
 // rebuildItems indexes every available item, in the table's key order so that the B-tree is appended to.
@@ -408,30 +389,48 @@ func rebuildItems(tx core.App) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	defer rows.Close()
-	var batch []itemRow
-	n := 0
-	for rows.Next() {
+	return copyRows(rows, 1000, func() (itemRow, error) {
 		var row itemRow
 		var description string
 		if err := rows.Scan(&row.Place, &row.ID, &row.Name, &description, &row.Price, &row.SortOrder, &row.Updated); err != nil {
-			return 0, err
+			return row, err
 		}
 		row.Words = strings.Join(search.Words(row.Name, description), " ")
-		batch = append(batch, row)
-		if len(batch) == 1000 {
-			if err := insertItems(tx, batch); err != nil {
+		return row, nil
+	}, func(batch []itemRow) error { return insertItems(tx, batch) })
+}
+
+// copyRows turns each of rows into an index row with scan and writes them with insert, size at a time, so
+// that a rebuild holds one batch in memory, not the whole table. It closes rows and returns how many it
+// wrote.
+func copyRows[T any](rows *dbx.Rows, size int, scan func() (T, error), insert func([]T) error) (int, error) {
+	defer rows.Close()
+	batch := make([]T, 0, size)
+	n := 0
+	flush := func() error {
+		n += len(batch)
+		err := insert(batch)
+		batch = batch[:0]
+		return err
+	}
+	for rows.Next() {
+		row, err := scan()
+		if err != nil {
+			return 0, err
+		}
+		if batch = append(batch, row); len(batch) == size {
+			if err := flush(); err != nil {
 				return 0, err
 			}
-			n += len(batch)
-			batch = batch[:0]
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return 0, err
 	}
-	n += len(batch)
-	return n, insertItems(tx, batch)
+	if err := flush(); err != nil {
+		return 0, err
+	}
+	return n, nil
 }
 
 // searchIndexStale reports why the index must be rebuilt before serving, or "" when it is current: it
