@@ -3,6 +3,7 @@ package hooks
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -32,7 +33,25 @@ func checkCartOwner(e *core.RecordRequestEvent) error {
 	if err != nil || e.Auth == nil || c.GetString("user") != e.Auth.Id {
 		return e.BadRequestError("Unknown cart.", fieldError("cart", "unknown_cart", "This cart does not exist or is not yours."))
 	}
+	requestCarts.Store(e.Record, c)
+	defer requestCarts.Delete(e.Record)
 	return e.Next()
+}
+
+// requestCarts hands the cart that checkCartOwner read on to the save of
+// the same request (e.Next() runs it), so that adding an item reads its
+// cart once. Keyed by the item record; an entry lives for that save only.
+var requestCarts sync.Map // *core.Record (the item) → *core.Record (its cart)
+
+// cartOf returns item's cart: the one checkCartOwner read for this request
+// if there is one and app is not a transaction, else as app reads it now.
+func cartOf(app core.App, item *core.Record) (*core.Record, error) {
+	if !app.IsTransactional() {
+		if c, ok := requestCarts.Load(item); ok && c.(*core.Record).Id == item.GetString("cart") {
+			return c.(*core.Record), nil
+		}
+	}
+	return app.FindRecordById("carts", item.GetString("cart"))
 }
 
 // saveCartItem prices the item from its menu item and options, writes it
@@ -134,7 +153,7 @@ func deleteCartItem(e *core.RecordEvent) error {
 // field errors) items of another restaurant, unavailable items and invalid
 // option choices.
 func priceCartItem(app core.App, item *core.Record, lenient bool) (c, m *core.Record, err error) {
-	c, err = app.FindRecordById("carts", item.GetString("cart"))
+	c, err = cartOf(app, item)
 	if err != nil {
 		return nil, nil, fieldError("cart", "unknown_cart", "This cart does not exist.")
 	}
