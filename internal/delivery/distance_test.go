@@ -67,3 +67,46 @@ func TestDistanceM(t *testing.T) {
 		t.Errorf("distanceM from an invalid point: got %d; want math.MaxInt64", got)
 	}
 }
+
+// TestReach: whenever a radius's chord bounds decide, they say what geo.Within says of geo.DistanceM, at
+// random distances and within millimetres of the last metre in range, for whole and fractional radii.
+func TestReach(t *testing.T) {
+	r := rand.New(rand.NewPCG(10, 10))
+	decided, undecided := 0, 0
+	check := func(a, b geo.Point, radiusKm float64) {
+		t.Helper()
+		want := geo.Within(geo.DistanceM(a, b), radiusKm)
+		in, sure := newReach(radiusKm).sure(chordSq(toUnit(a), toUnit(b)))
+		if !sure {
+			undecided++
+			return
+		}
+		decided++
+		if in != want {
+			t.Fatalf("reach(%v km) from %+v to %+v (%d m): got within=%v; want %v", radiusKm, a, b, geo.DistanceM(a, b), in, want)
+		}
+	}
+	for range 200000 {
+		a := geo.Point{Lat: r.Float64()*178 - 89, Lon: r.Float64()*360 - 180}
+		radiusKm := []float64{0, 0.001, 1.5, 2.3456, 5, 49.9995, 50, 70, 100}[r.IntN(9)]
+		if r.IntN(2) == 0 {
+			radiusKm = r.Float64() * 50
+		}
+		// Around the border: the last metre in range, ± a few millimetres around its half.
+		border := math.Floor(radiusKm*1000+1e-6) + 0.5 + (r.Float64()*2-1)*0.005
+		for _, m := range []float64{border, r.Float64() * radiusKm * 2000} {
+			dir := r.Float64() * 2 * math.Pi
+			b := away(a, m*math.Cos(dir), m*math.Sin(dir))
+			if geo.Valid(b) {
+				check(a, b, radiusKm)
+			}
+		}
+	}
+	check(here, here, 0)
+	if in, sure := newReach(-1).sure(0); sure && in {
+		t.Errorf("a negative radius reaches its own point")
+	}
+	if decided < 100000 || undecided == 0 {
+		t.Errorf("decided %d, undecided %d; want most decided and the fallback exercised", decided, undecided)
+	}
+}

@@ -20,7 +20,7 @@ type Index struct {
 	slots  map[string]int32 // place id → slot
 	places []*entry         // by slot; nil for a free slot
 	// boxes, cands and terms are by slot too, apart from places, so that the candidate scan reads 16
-	// bytes for each place listed in the point's cell, 32 for those whose box holds the point, and the
+	// bytes for each place listed in the point's cell, 64 for those whose box holds the point, and the
 	// terms only of places a filter or a sort key asks about.
 	boxes []box
 	cands []cand
@@ -28,16 +28,16 @@ type Index struct {
 	free  []int32
 	grid  grid
 	lex   lexicon
-	// cuisines numbers the cuisines seen, for spot.cuisines; past 63 of them a place just says "more".
+	// cuisines numbers the cuisines seen, for cand.cuisines; past 63 of them a place just says "more".
 	cuisines map[string]uint
 }
 
 // cand is what testing a place whose box holds the point takes: its location as a unit vector and its
-// radius for the exact distance, its cuisines and the first letters of its words for the filters. 64
-// bytes, one cache line.
+// radius as bounds on the squared chord (reach), which tell most places in or out of range without a
+// square root; its cuisines and the first letters of its words for the filters. 64 bytes, one cache line.
 type cand struct {
 	unit     unit
-	radiusKm float64
+	reach    reach
 	initials initials
 	cuisines uint64 // bit Index.cuisines[c] for each of its cuisines; bit moreCuisines for any other
 }
@@ -106,7 +106,7 @@ func (ix *Index) insert(entries []*entry) []int32 {
 		}
 		p := &e.place
 		ix.boxes[slot] = deliveryBox(p.Location, p.RadiusKm)
-		ix.cands[slot] = cand{unit: toUnit(p.Location), radiusKm: p.RadiusKm, initials: newInitials(&e.vocab),
+		ix.cands[slot] = cand{unit: toUnit(p.Location), reach: newReach(p.RadiusKm), initials: newInitials(&e.vocab),
 			cuisines: ix.cuisineBits(p.Cuisines)}
 		ix.terms[slot] = terms{rating: p.RatingAvg, prep: p.PrepMinutes, feeBase: p.FeeBase, feePerKm: p.FeePerKm}
 		ix.slots[p.ID] = slot
@@ -254,6 +254,13 @@ func (ix *Index) Search(p Params, now time.Time) Result {
 		cuisineBit = 1 << n
 	}
 
+	// The radius asked for, if any, as bounds on the squared chord like each place's own.
+	asked := reach{out: float32(math.Inf(1))}
+	if p.RadiusKm > 0 {
+		asked = newReach(p.RadiusKm)
+	}
+	metres := func(slot int32) int64 { return ix.metres(slot, at, p.At) }
+
 	cellList, wide := ix.grid.lookup(p.At)
 	for _, list := range [2][]int32{cellList, wide} {
 		for _, slot := range list {
@@ -261,12 +268,26 @@ func (ix *Index) Search(p Params, now time.Time) Result {
 				continue
 			}
 			c := &ix.cands[slot]
-			d, ok := chordDistanceM(c.unit, at)
-			if !ok {
-				d = geo.DistanceM(ix.places[slot].place.Location, p.At)
+			csq := chordSq(c.unit, at)
+			d := int64(-1) // the metre, once a test needed it
+			in, sure := c.reach.sure(csq)
+			if !sure {
+				d = metres(slot)
+				in = geo.Within(d, ix.places[slot].place.RadiusKm)
 			}
-			if !geo.Within(d, c.radiusKm) || p.RadiusKm > 0 && !geo.Within(d, p.RadiusKm) {
+			if !in {
 				continue
+			}
+			if p.RadiusKm > 0 {
+				if in, sure = asked.sure(csq); !sure {
+					if d < 0 {
+						d = metres(slot)
+					}
+					in = geo.Within(d, p.RadiusKm)
+				}
+				if !in {
+					continue
+				}
 			}
 			if p.Cuisine != "" && !(knownCuisine && c.cuisines&cuisineBit != 0 ||
 				c.cuisines&(1<<moreCuisines) != 0 && slices.Contains(ix.places[slot].place.Cuisines, p.Cuisine)) {
@@ -290,14 +311,19 @@ func (ix *Index) Search(p Params, now time.Time) Result {
 			if p.OpenNow && !ix.places[slot].place.Hours.IsOpen(now) {
 				continue
 			}
-			h := hit{distanceM: d, slot: slot}
+			h := hit{dist: csq, slot: slot}
 			switch tm := &ix.terms[slot]; p.Sort {
 			case SortRating:
 				h.rating = tm.rating
-			case SortETA:
-				h.key = ETAMinutes(tm.prep, d)
-			case SortDeliveryFee:
-				h.key = DeliveryFee(tm.feeBase, tm.feePerKm, d)
+			case SortETA, SortDeliveryFee:
+				if d < 0 {
+					d = metres(slot)
+				}
+				if p.Sort == SortETA {
+					h.key = ETAMinutes(tm.prep, d)
+				} else {
+					h.key = DeliveryFee(tm.feeBase, tm.feePerKm, d)
+				}
 			case SortRelevance:
 				h.key = int64(tier)
 			}
@@ -312,11 +338,20 @@ func (ix *Index) Search(p Params, now time.Time) Result {
 		return res
 	}
 	offset := (p.Page - 1) * res.PerPage // no overflow: less than len(hits)
-	top := best(hits, offset+min(res.PerPage, len(hits)-offset), comparator(ix.id))
+	top := settle(hits, offset+min(res.PerPage, len(hits)-offset), metres, comparator(ix.id))
 	for _, h := range top[offset:] {
-		res.Items = append(res.Items, ix.places[h.slot].hit(h.distanceM, p.Query.Tokens, now))
+		res.Items = append(res.Items, ix.places[h.slot].hit(int64(h.dist), p.Query.Tokens, now))
 	}
 	return res
+}
+
+// metres is the distance in whole metres (geo.DistanceM) from the place in slot to the point p, whose
+// unit vector is at.
+func (ix *Index) metres(slot int32, at unit, p geo.Point) int64 {
+	if d, ok := chordDistanceM(ix.cands[slot].unit, at); ok {
+		return d
+	}
+	return geo.DistanceM(ix.places[slot].place.Location, p)
 }
 
 func (ix *Index) id(slot int32) string {

@@ -32,14 +32,18 @@ const (
 )
 
 // hit is a place that passed every filter, with its sort keys. Every sort is the order of (rating,
-// highest first; key; distance; id), where rating is set only by SortRating and key (tier, eta or fee)
-// only by the sort that uses it: the others leave them 0 on every hit, equal. So one comparison serves
-// every sort, and it is cheap enough to run on tens of thousands of hits.
+// highest first; key; dist; id), where rating is set only by SortRating and key (tier, eta or fee) only by
+// the sort that uses it: the others leave them 0 on every hit, equal. So one comparison serves every sort,
+// and it is cheap enough to run on tens of thousands of hits.
+//
+// dist is first the squared chord to the place (chordSq), which orders places as their distance does
+// without a square root; settle replaces it by the distance in whole metres, which the contract sorts by,
+// for the hits that may make the page.
 type hit struct {
-	distanceM int64
-	key       int64
-	rating    float64
-	slot      int32
+	dist   float64
+	key    int64
+	rating float64
+	slot   int32
 }
 
 // order compares a and b on everything but the id.
@@ -50,7 +54,7 @@ func order(a, b *hit) int {
 	case a.key != b.key:
 		return cmp.Compare(a.key, b.key)
 	}
-	return cmp.Compare(a.distanceM, b.distanceM)
+	return cmp.Compare(a.dist, b.dist)
 }
 
 // comparator returns the order of hits; ids resolves a hit's restaurant id for the last tie-break.
@@ -107,4 +111,46 @@ func best(hits []hit, k int, compare func(a, b hit) int) []hit {
 	top := hits[:k]
 	slices.SortFunc(top, compare)
 	return top
+}
+
+// settle returns the k first hits in the contract's order, (rating, key, metres, id), moved to the front
+// of hits and sorted, given hits whose dist is a squared chord; metres gives a hit's distance in whole
+// metres.
+//
+// The squared chord orders hits as their metres do but for ties: places a few centimetres apart can
+// round to the same metre, and then the id decides, not the chord. So after best picks the k first by
+// chord, the hits that could still tie with the last of them are found and ranked by metre too. Proof
+// sketch: a hit h outside the k picked has a (rating, key) no better than that of the last one picked,
+// L. If worse, or if equal and h's metre is greater than every picked hit's with L's (rating, key),
+// mMax, all k picked hits precede h in the contract's order too, so h is not among its k first. The
+// others have L's (rating, key) and a metre ≤ mMax, hence an arc < mMax + ½ (+ float error), hence,
+// since the chord is never longer than the arc, a squared chord below ((mMax + ½ + slack)/R)²: one pass
+// over the hits finds them, and each is measured exactly.
+func settle(hits []hit, k int, metres func(slot int32) int64, compare func(a, b hit) int) []hit {
+	top := best(hits, k, compare)
+	if len(top) == 0 {
+		return top
+	}
+	last := top[len(top)-1]
+	mMax := int64(0)
+	for i := range top {
+		m := metres(top[i].slot)
+		top[i].dist = float64(m)
+		if top[i].rating == last.rating && top[i].key == last.key {
+			mMax = max(mMax, m)
+		}
+	}
+	bound := sq((float64(mMax)+0.5+floatSlack)/geo.EarthRadiusM) * (1 + 1e-9)
+	n := len(top)
+	for i := n; i < len(hits); i++ {
+		if h := &hits[i]; h.rating == last.rating && h.key == last.key && h.dist <= bound {
+			if m := metres(h.slot); m <= mMax {
+				h.dist = float64(m)
+				hits[n], hits[i] = hits[i], hits[n]
+				n++
+			}
+		}
+	}
+	slices.SortFunc(hits[:n], compare)
+	return hits[:len(top)]
 }

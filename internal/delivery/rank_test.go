@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/dishpatch/dishpatch/internal/cart"
+	"github.com/dishpatch/dishpatch/internal/geo"
 )
 
 var deliveryFeeScenarios = []struct {
@@ -74,7 +75,7 @@ func TestBest(t *testing.T) {
 		for _, n := range []int{0, 1, 5, 40, 300} {
 			hits := make([]hit, n)
 			for i := range hits {
-				hits[i] = hit{distanceM: r.Int64N(20), slot: int32(r.IntN(len(ids)))}
+				hits[i] = hit{dist: float64(r.Int64N(20)), slot: int32(r.IntN(len(ids)))}
 				switch s {
 				case SortRating:
 					hits[i].rating = float64(r.IntN(3))
@@ -108,18 +109,62 @@ func TestComparator(t *testing.T) {
 		a, b hit
 		want int
 	}{
-		{SortDistance, hit{distanceM: 1, slot: 0}, hit{distanceM: 2, slot: 1}, -1},
-		{SortDistance, hit{distanceM: 5, slot: 0}, hit{distanceM: 5, slot: 1}, 1}, // "b" after "a"
-		{SortRating, hit{rating: 4.5, distanceM: 9}, hit{rating: 4, distanceM: 1}, -1},
-		{SortRating, hit{rating: 4, distanceM: 1, slot: 2}, hit{rating: 4, distanceM: 1, slot: 1}, 1},
-		{SortETA, hit{key: 20, distanceM: 1}, hit{key: 19, distanceM: 9}, 1},
-		{SortDeliveryFee, hit{key: 0, distanceM: 9}, hit{key: 1, distanceM: 1}, -1},
-		{SortRelevance, hit{key: 2, distanceM: 1}, hit{key: 0, distanceM: 9}, 1},
-		{SortRelevance, hit{key: 1, distanceM: 3, slot: 1}, hit{key: 1, distanceM: 3, slot: 1}, 0},
+		{SortDistance, hit{dist: 1, slot: 0}, hit{dist: 2, slot: 1}, -1},
+		{SortDistance, hit{dist: 5, slot: 0}, hit{dist: 5, slot: 1}, 1}, // "b" after "a"
+		{SortRating, hit{rating: 4.5, dist: 9}, hit{rating: 4, dist: 1}, -1},
+		{SortRating, hit{rating: 4, dist: 1, slot: 2}, hit{rating: 4, dist: 1, slot: 1}, 1},
+		{SortETA, hit{key: 20, dist: 1}, hit{key: 19, dist: 9}, 1},
+		{SortDeliveryFee, hit{key: 0, dist: 9}, hit{key: 1, dist: 1}, -1},
+		{SortRelevance, hit{key: 2, dist: 1}, hit{key: 0, dist: 9}, 1},
+		{SortRelevance, hit{key: 1, dist: 3, slot: 1}, hit{key: 1, dist: 3, slot: 1}, 0},
 	}
 	for _, s := range scenarios {
 		if got := cmp.Compare(comparator(id)(s.a, s.b), 0); got != s.want {
 			t.Errorf("%s(%+v, %+v): got %d; want %d", s.sort, s.a, s.b, got, s.want)
+		}
+	}
+}
+
+// TestSettle: from hits ordered by squared chord, settle returns the k first in the contract's order of
+// whole metres then id, with many places a few centimetres apart rounding to the same metre.
+func TestSettle(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 11))
+	for round := range 200 {
+		n := 1 + r.IntN(400)
+		points := make([]geo.Point, n)
+		ids := make([]string, n)
+		for i := range points {
+			m := float64(100+r.IntN(6)) + (r.Float64() - 0.5) // six metres, about 66 places each
+			dir := r.Float64() * 2 * math.Pi
+			points[i] = away(here, m*math.Cos(dir), m*math.Sin(dir))
+			ids[i] = fmt.Sprintf("id%04d", r.IntN(10000))
+		}
+		at := toUnit(here)
+		metres := func(slot int32) int64 { return geo.DistanceM(points[slot], here) }
+		compare := comparator(func(slot int32) string { return ids[slot] })
+		hits := make([]hit, n)
+		for i := range hits {
+			hits[i] = hit{dist: chordSq(toUnit(points[i]), at), slot: int32(i)}
+			if round%2 == 1 {
+				hits[i].key = r.Int64N(2)
+			}
+		}
+		want := slices.Clone(hits)
+		for i := range want {
+			want[i].dist = float64(metres(want[i].slot))
+		}
+		slices.SortStableFunc(want, compare)
+		for _, k := range []int{1, 2, 20, n / 3, n} {
+			got := settle(slices.Clone(hits), k, metres, compare)
+			if len(got) != min(k, n) {
+				t.Fatalf("settle(%d of %d): got %d hits", k, n, len(got))
+			}
+			for i := range got {
+				if compare(got[i], want[i]) != 0 {
+					t.Fatalf("round %d, settle(%d of %d)[%d]: got %+v (%s); want %+v (%s)", round, k, n, i,
+						got[i], ids[got[i].slot], want[i], ids[want[i].slot])
+				}
+			}
 		}
 	}
 }
