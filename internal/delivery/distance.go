@@ -97,3 +97,39 @@ func (r reach) sure(csq float64) (within, sure bool) {
 	}
 	return false, false
 }
+
+// widen returns bounds that still decide rightly for a squared chord measured up to err off in chord
+// length: surely in below (√in − err)², surely out above (√out + err)².
+func (r reach) widen(err float64) reach {
+	in := math.Sqrt(float64(r.in)) - err
+	if in <= 0 {
+		in = 0
+	}
+	return reach{in: down(sq(in)), out: up(sq(math.Sqrt(float64(r.out)) + err))}
+}
+
+// spot is what the candidate scan reads of every place listed in the point's cell: the place's unit
+// vector in float32 and its reach widened by spotErr, 20 bytes, where the exact unit vector and a box
+// test took 40 and more. The scan is bound by the memory it reads: a dense city's central cell lists tens
+// of thousands of places.
+type spot struct {
+	x, y, z float32
+	reach   reach
+}
+
+// spotErr bounds how far a spot's chord to a point is from the exact one: rounding each component of a
+// unit vector to float32 moves it by at most half an ulp below 1, 2⁻²⁵, so the vector by at most
+// √3·2⁻²⁵ < 5.2e-8 (about 0.33 m on the Earth), and the chord by no more (triangle inequality); the
+// float64 arithmetic adds about 1e-16.
+const spotErr = 6e-8
+
+func newSpot(u unit, r reach) spot {
+	return spot{x: float32(u.x), y: float32(u.y), z: float32(u.z), reach: r.widen(spotErr)}
+}
+
+// chordSq is the squared chord from the spot to the point whose exact unit vector is at, within spotErr
+// in chord length of the exact one.
+func (s *spot) chordSq(at unit) float64 {
+	dx, dy, dz := float64(s.x)-at.x, float64(s.y)-at.y, float64(s.z)-at.z
+	return dx*dx + dy*dy + dz*dz
+}

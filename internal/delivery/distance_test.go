@@ -69,21 +69,33 @@ func TestDistanceM(t *testing.T) {
 }
 
 // TestReach: whenever a radius's chord bounds decide, they say what geo.Within says of geo.DistanceM, at
-// random distances and within millimetres of the last metre in range, for whole and fractional radii.
+// random distances and within millimetres of the last metre in range, for whole and fractional radii;
+// and so do a spot's widened bounds on its float32 chord, which stays within spotErr of the exact one.
 func TestReach(t *testing.T) {
 	r := rand.New(rand.NewPCG(10, 10))
 	decided, undecided := 0, 0
 	check := func(a, b geo.Point, radiusKm float64) {
 		t.Helper()
 		want := geo.Within(geo.DistanceM(a, b), radiusKm)
-		in, sure := newReach(radiusKm).sure(chordSq(toUnit(a), toUnit(b)))
-		if !sure {
-			undecided++
-			return
+		r := newReach(radiusKm)
+		s := newSpot(toUnit(a), r)
+		exact, spotted := chordSq(toUnit(a), toUnit(b)), s.chordSq(toUnit(b))
+		if d := math.Abs(math.Sqrt(exact) - math.Sqrt(spotted)); d > spotErr {
+			t.Fatalf("spot of %+v: chord to %+v off by %g; want at most spotErr", a, b, d)
 		}
-		decided++
-		if in != want {
-			t.Fatalf("reach(%v km) from %+v to %+v (%d m): got within=%v; want %v", radiusKm, a, b, geo.DistanceM(a, b), in, want)
+		for _, m := range []struct {
+			r   reach
+			csq float64
+		}{{r, exact}, {s.reach, spotted}} {
+			in, sure := m.r.sure(m.csq)
+			if !sure {
+				undecided++
+				continue
+			}
+			decided++
+			if in != want {
+				t.Fatalf("reach(%v km) %+v from %+v to %+v (%d m): got within=%v; want %v", radiusKm, m.r, a, b, geo.DistanceM(a, b), in, want)
+			}
 		}
 	}
 	for range 200000 {
@@ -94,7 +106,8 @@ func TestReach(t *testing.T) {
 		}
 		// Around the border: the last metre in range, ± a few millimetres around its half.
 		border := math.Floor(radiusKm*1000+1e-6) + 0.5 + (r.Float64()*2-1)*0.005
-		for _, m := range []float64{border, r.Float64() * radiusKm * 2000} {
+		// And around the edges of a spot's widened bounds, some 0.3 m further in or out.
+		for _, m := range []float64{border, border + (r.Float64()*2-1)*0.6, r.Float64() * radiusKm * 2000} {
 			dir := r.Float64() * 2 * math.Pi
 			b := away(a, m*math.Cos(dir), m*math.Sin(dir))
 			if geo.Valid(b) {
@@ -106,7 +119,7 @@ func TestReach(t *testing.T) {
 	if in, sure := newReach(-1).sure(0); sure && in {
 		t.Errorf("a negative radius reaches its own point")
 	}
-	if decided < 100000 || undecided == 0 {
+	if decided < 200000 || undecided == 0 {
 		t.Errorf("decided %d, undecided %d; want most decided and the fallback exercised", decided, undecided)
 	}
 }

@@ -19,25 +19,24 @@ type Index struct {
 	mu     sync.RWMutex
 	slots  map[string]int32 // place id → slot
 	places []*entry         // by slot; nil for a free slot
-	// boxes, cands and terms are by slot too, apart from places, so that the candidate scan reads 16
-	// bytes for each place listed in the point's cell, 64 for those whose box holds the point, and the
-	// terms only of places a filter or a sort key asks about.
-	boxes []box
-	cands []cand
-	terms []terms
-	free  []int32
-	grid  grid
-	lex   lexicon
-	// cuisines numbers the cuisines seen, for cand.cuisines; past 63 of them a place just says "more".
+	// spots, units, filters and terms are by slot too, apart from places, so that the candidate scan
+	// reads 20 bytes (a spot) for each place listed in the point's cell, 32 (a filter) for those in range
+	// when the search has a query or a cuisine, and the rest only for the places a sort key or the page
+	// asks about.
+	spots   []spot
+	units   []unit
+	filters []filter
+	terms   []terms
+	free    []int32
+	grid    grid
+	lex     lexicon
+	// cuisines numbers the cuisines seen, for filter.cuisines; past 63 of them a place just says "more".
 	cuisines map[string]uint
 }
 
-// cand is what testing a place whose box holds the point takes: its location as a unit vector and its
-// radius as bounds on the squared chord (reach), which tell most places in or out of range without a
-// square root; its cuisines and the first letters of its words for the filters. 64 bytes, one cache line.
-type cand struct {
-	unit     unit
-	reach    reach
+// filter is what the query and cuisine filters test of a place in range: the first letters of its words
+// and its cuisines. 32 bytes, two to a cache line.
+type filter struct {
 	initials initials
 	cuisines uint64 // bit Index.cuisines[c] for each of its cuisines; bit moreCuisines for any other
 }
@@ -100,17 +99,18 @@ func (ix *Index) insert(entries []*entry) []int32 {
 		} else {
 			slot = int32(len(ix.places))
 			ix.places = append(ix.places, e)
-			ix.boxes = append(ix.boxes, box{})
-			ix.cands = append(ix.cands, cand{})
+			ix.spots = append(ix.spots, spot{})
+			ix.units = append(ix.units, unit{})
+			ix.filters = append(ix.filters, filter{})
 			ix.terms = append(ix.terms, terms{})
 		}
 		p := &e.place
-		ix.boxes[slot] = deliveryBox(p.Location, p.RadiusKm)
-		ix.cands[slot] = cand{unit: toUnit(p.Location), reach: newReach(p.RadiusKm), initials: newInitials(&e.vocab),
-			cuisines: ix.cuisineBits(p.Cuisines)}
+		ix.units[slot] = toUnit(p.Location)
+		ix.spots[slot] = newSpot(ix.units[slot], newReach(p.RadiusKm))
+		ix.filters[slot] = filter{initials: newInitials(&e.vocab), cuisines: ix.cuisineBits(p.Cuisines)}
 		ix.terms[slot] = terms{rating: p.RatingAvg, prep: p.PrepMinutes, feeBase: p.FeeBase, feePerKm: p.FeePerKm}
 		ix.slots[p.ID] = slot
-		ix.grid.add(slot, ix.boxes[slot])
+		ix.grid.add(slot, deliveryBox(p.Location, p.RadiusKm))
 		slots[i] = slot
 	}
 	return slots
@@ -194,12 +194,14 @@ func (ix *Index) remove(id string) {
 	if !ok {
 		return
 	}
-	ix.grid.remove(slot, ix.boxes[slot])
+	p := &ix.places[slot].place
+	ix.grid.remove(slot, deliveryBox(p.Location, p.RadiusKm)) // the box it was added with: same input
 	ix.lex.remove(slot, &ix.places[slot].vocab)
 	delete(ix.slots, id)
 	ix.places[slot] = nil
-	ix.boxes[slot] = box{}
-	ix.cands[slot] = cand{}
+	ix.spots[slot] = spot{}
+	ix.units[slot] = unit{}
+	ix.filters[slot] = filter{}
 	ix.terms[slot] = terms{}
 	ix.free = append(ix.free, slot)
 }
@@ -257,20 +259,17 @@ func (ix *Index) Search(p Params, now time.Time) Result {
 	// The radius asked for, if any, as bounds on the squared chord like each place's own.
 	asked := reach{out: float32(math.Inf(1))}
 	if p.RadiusKm > 0 {
-		asked = newReach(p.RadiusKm)
+		asked = newReach(p.RadiusKm).widen(spotErr)
 	}
 	metres := func(slot int32) int64 { return ix.metres(slot, at, p.At) }
 
 	cellList, wide := ix.grid.lookup(p.At)
 	for _, list := range [2][]int32{cellList, wide} {
 		for _, slot := range list {
-			if !ix.boxes[slot].contains(p.At) {
-				continue
-			}
-			c := &ix.cands[slot]
-			csq := chordSq(c.unit, at)
-			d := int64(-1) // the metre, once a test needed it
-			in, sure := c.reach.sure(csq)
+			s := &ix.spots[slot]
+			csq := s.chordSq(at) // within spotErr: bounds and settle allow for it
+			d := int64(-1)       // the metre, once a test needed it
+			in, sure := s.reach.sure(csq)
 			if !sure {
 				d = metres(slot)
 				in = geo.Within(d, ix.places[slot].place.RadiusKm)
@@ -289,13 +288,14 @@ func (ix *Index) Search(p Params, now time.Time) Result {
 					continue
 				}
 			}
-			if p.Cuisine != "" && !(knownCuisine && c.cuisines&cuisineBit != 0 ||
-				c.cuisines&(1<<moreCuisines) != 0 && slices.Contains(ix.places[slot].place.Cuisines, p.Cuisine)) {
+			f := &ix.filters[slot]
+			if p.Cuisine != "" && !(knownCuisine && f.cuisines&cuisineBit != 0 ||
+				f.cuisines&(1<<moreCuisines) != 0 && slices.Contains(ix.places[slot].place.Cuisines, p.Cuisine)) {
 				continue
 			}
 			tier := levelName
 			if !p.Query.Empty() {
-				in := &c.initials
+				in := &f.initials
 				if in.any&initialsNeeded != initialsNeeded || bySets && !sets.any.has(slot) {
 					continue
 				}
@@ -338,7 +338,7 @@ func (ix *Index) Search(p Params, now time.Time) Result {
 		return res
 	}
 	offset := (p.Page - 1) * res.PerPage // no overflow: less than len(hits)
-	top := settle(hits, offset+min(res.PerPage, len(hits)-offset), metres, comparator(ix.id))
+	top := settle(hits, offset+min(res.PerPage, len(hits)-offset), spotErr, metres, comparator(ix.id))
 	for _, h := range top[offset:] {
 		res.Items = append(res.Items, ix.places[h.slot].hit(int64(h.dist), p.Query.Tokens, now))
 	}
@@ -348,7 +348,7 @@ func (ix *Index) Search(p Params, now time.Time) Result {
 // metres is the distance in whole metres (geo.DistanceM) from the place in slot to the point p, whose
 // unit vector is at.
 func (ix *Index) metres(slot int32, at unit, p geo.Point) int64 {
-	if d, ok := chordDistanceM(ix.cands[slot].unit, at); ok {
+	if d, ok := chordDistanceM(ix.units[slot], at); ok {
 		return d
 	}
 	return geo.DistanceM(ix.places[slot].place.Location, p)

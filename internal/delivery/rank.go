@@ -1,7 +1,6 @@
 package delivery
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 
@@ -46,15 +45,26 @@ type hit struct {
 	slot   int32
 }
 
-// order compares a and b on everything but the id.
+// order compares a and b on everything but the id. Plain comparisons, which no NaN reaches (ratings are
+// stored numbers, dist a sum of squares), keep it small enough to inline into best's loop.
 func order(a, b *hit) int {
 	switch {
 	case a.rating != b.rating:
-		return cmp.Compare(b.rating, a.rating)
+		if a.rating > b.rating {
+			return -1
+		}
+		return 1
 	case a.key != b.key:
-		return cmp.Compare(a.key, b.key)
+		if a.key < b.key {
+			return -1
+		}
+		return 1
+	case a.dist < b.dist:
+		return -1
+	case a.dist > b.dist:
+		return 1
 	}
-	return cmp.Compare(a.dist, b.dist)
+	return 0
 }
 
 // comparator returns the order of hits; ids resolves a hit's restaurant id for the last tie-break.
@@ -114,8 +124,8 @@ func best(hits []hit, k int, compare func(a, b hit) int) []hit {
 }
 
 // settle returns the k first hits in the contract's order, (rating, key, metres, id), moved to the front
-// of hits and sorted, given hits whose dist is a squared chord; metres gives a hit's distance in whole
-// metres.
+// of hits and sorted, given hits whose dist is a squared chord measured within chordErr (in chord length)
+// of the exact one; metres gives a hit's distance in whole metres.
 //
 // The squared chord orders hits as their metres do but for ties: places a few centimetres apart can
 // round to the same metre, and then the id decides, not the chord. So after best picks the k first by
@@ -124,9 +134,10 @@ func best(hits []hit, k int, compare func(a, b hit) int) []hit {
 // L. If worse, or if equal and h's metre is greater than every picked hit's with L's (rating, key),
 // mMax, all k picked hits precede h in the contract's order too, so h is not among its k first. The
 // others have L's (rating, key) and a metre ≤ mMax, hence an arc < mMax + ½ (+ float error), hence,
-// since the chord is never longer than the arc, a squared chord below ((mMax + ½ + slack)/R)²: one pass
-// over the hits finds them, and each is measured exactly.
-func settle(hits []hit, k int, metres func(slot int32) int64, compare func(a, b hit) int) []hit {
+// since the chord is never longer than the arc, a measured squared chord below ((mMax + ½ + slack)/R +
+// chordErr)²: one pass over the hits finds them, and each is measured exactly. Nothing here needs the
+// measured chords to order hits as their metres do; they only make the pass find few.
+func settle(hits []hit, k int, chordErr float64, metres func(slot int32) int64, compare func(a, b hit) int) []hit {
 	top := best(hits, k, compare)
 	if len(top) == 0 {
 		return top
@@ -140,7 +151,7 @@ func settle(hits []hit, k int, metres func(slot int32) int64, compare func(a, b 
 			mMax = max(mMax, m)
 		}
 	}
-	bound := sq((float64(mMax)+0.5+floatSlack)/geo.EarthRadiusM) * (1 + 1e-9)
+	bound := sq((float64(mMax)+0.5+floatSlack)/geo.EarthRadiusM+chordErr) * (1 + 1e-9)
 	n := len(top)
 	for i := n; i < len(hits); i++ {
 		if h := &hits[i]; h.rating == last.rating && h.key == last.key && h.dist <= bound {

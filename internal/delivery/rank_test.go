@@ -125,8 +125,9 @@ func TestComparator(t *testing.T) {
 	}
 }
 
-// TestSettle: from hits ordered by squared chord, settle returns the k first in the contract's order of
-// whole metres then id, with many places a few centimetres apart rounding to the same metre.
+// TestSettle: from hits ordered by squared chord, exact or as a spot measures it, settle returns the k
+// first in the contract's order of whole metres then id, with many places a few centimetres apart
+// rounding to the same metre.
 func TestSettle(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 11))
 	for round := range 200 {
@@ -143,8 +144,16 @@ func TestSettle(t *testing.T) {
 		metres := func(slot int32) int64 { return geo.DistanceM(points[slot], here) }
 		compare := comparator(func(slot int32) string { return ids[slot] })
 		hits := make([]hit, n)
+		chordErr := 0.0
+		if round%4 >= 2 {
+			chordErr = spotErr
+		}
 		for i := range hits {
 			hits[i] = hit{dist: chordSq(toUnit(points[i]), at), slot: int32(i)}
+			if chordErr > 0 {
+				s := newSpot(toUnit(points[i]), reach{})
+				hits[i].dist = s.chordSq(at)
+			}
 			if round%2 == 1 {
 				hits[i].key = r.Int64N(2)
 			}
@@ -155,7 +164,7 @@ func TestSettle(t *testing.T) {
 		}
 		slices.SortStableFunc(want, compare)
 		for _, k := range []int{1, 2, 20, n / 3, n} {
-			got := settle(slices.Clone(hits), k, metres, compare)
+			got := settle(slices.Clone(hits), k, chordErr, metres, compare)
 			if len(got) != min(k, n) {
 				t.Fatalf("settle(%d of %d): got %d hits", k, n, len(got))
 			}
