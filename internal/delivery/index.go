@@ -257,78 +257,56 @@ func (ix *Index) Search(p Params, now time.Time) Result {
 	}
 
 	// The radius asked for, if any, as bounds on the squared chord like each place's own.
-	asked := reach{out: float32(math.Inf(1))}
+	asked := reach{in: float32(math.Inf(1)), out: float32(math.Inf(1))}
 	if p.RadiusKm > 0 {
 		asked = newReach(p.RadiusKm).widen(spotErr)
 	}
 	metres := func(slot int32) int64 { return ix.metres(slot, at, p.At) }
 
+	// Two passes, each a tight loop: the geometry over every place listed in the point's cell, then the
+	// filters and sort keys over those in range, which are kept in place.
 	cellList, wide := ix.grid.lookup(p.At)
-	for _, list := range [2][]int32{cellList, wide} {
-		for _, slot := range list {
-			s := &ix.spots[slot]
-			csq := s.chordSq(at) // within spotErr: bounds and settle allow for it
-			d := int64(-1)       // the metre, once a test needed it
-			in, sure := s.reach.sure(csq)
-			if !sure {
-				d = metres(slot)
-				in = geo.Within(d, ix.places[slot].place.RadiusKm)
-			}
-			if !in {
-				continue
-			}
-			if p.RadiusKm > 0 {
-				if in, sure = asked.sure(csq); !sure {
-					if d < 0 {
-						d = metres(slot)
-					}
-					in = geo.Within(d, p.RadiusKm)
-				}
-				if !in {
-					continue
-				}
-			}
+	hits = ix.inRange(hits, [2][]int32{cellList, wide}, at, p.At, asked, p.RadiusKm)
+	if query := !p.Query.Empty(); p.Cuisine != "" || query || p.OpenNow || p.Sort != SortDistance {
+		n := 0
+		for _, h := range hits {
+			slot := h.slot
 			f := &ix.filters[slot]
 			if p.Cuisine != "" && !(knownCuisine && f.cuisines&cuisineBit != 0 ||
 				f.cuisines&(1<<moreCuisines) != 0 && slices.Contains(ix.places[slot].place.Cuisines, p.Cuisine)) {
 				continue
 			}
-			tier := levelName
-			if !p.Query.Empty() {
+			tier := int64(levelName)
+			if query {
 				in := &f.initials
 				if in.any&initialsNeeded != initialsNeeded || bySets && !sets.any.has(slot) {
 					continue
 				}
-				switch {
-				case !relevance:
-				case in.name&initialsNeeded == initialsNeeded && (!bySets || sets.name.has(slot)):
-				case in.own&initialsNeeded == initialsNeeded && (!bySets || sets.own.has(slot)):
-					tier = levelOwn
-				default:
-					tier = levelItem
+				if relevance {
+					// A name word is an own word too, so the tier is levelItem less one for each;
+					// counted rather than branched on, as the tiers of neighbours are unrelated.
+					own := in.own&initialsNeeded == initialsNeeded && (!bySets || sets.own.has(slot))
+					name := in.name&initialsNeeded == initialsNeeded && (!bySets || sets.name.has(slot))
+					tier = levelItem - b2i(own) - b2i(name)
 				}
 			}
 			if p.OpenNow && !ix.places[slot].place.Hours.IsOpen(now) {
 				continue
 			}
-			h := hit{dist: csq, slot: slot}
 			switch tm := &ix.terms[slot]; p.Sort {
 			case SortRating:
 				h.rating = tm.rating
-			case SortETA, SortDeliveryFee:
-				if d < 0 {
-					d = metres(slot)
-				}
-				if p.Sort == SortETA {
-					h.key = ETAMinutes(tm.prep, d)
-				} else {
-					h.key = DeliveryFee(tm.feeBase, tm.feePerKm, d)
-				}
+			case SortETA:
+				h.key = ETAMinutes(tm.prep, metres(slot))
+			case SortDeliveryFee:
+				h.key = DeliveryFee(tm.feeBase, tm.feePerKm, metres(slot))
 			case SortRelevance:
-				h.key = int64(tier)
+				h.key = tier
 			}
-			hits = append(hits, h)
+			hits[n] = h
+			n++
 		}
+		hits = hits[:n]
 	}
 	*buf = hits
 
@@ -343,6 +321,38 @@ func (ix *Index) Search(p Params, now time.Time) Result {
 		res.Items = append(res.Items, ix.places[h.slot].hit(int64(h.dist), p.Query.Tokens, now))
 	}
 	return res
+}
+
+// b2i is 1 for true and 0 for false, without a branch.
+func b2i(b bool) int64 {
+	var i int64
+	if b {
+		i = 1
+	}
+	return i
+}
+
+// inRange appends to hits the places of lists within their own radius of the point p, whose unit vector
+// is at, and within askedKm of it if askedKm > 0 (asked is then its reach, else infinite). Spot chords
+// decide all but the places within a metre or so of a radius, which are measured.
+func (ix *Index) inRange(hits []hit, lists [2][]int32, at unit, p geo.Point, asked reach, askedKm float64) []hit {
+	for _, list := range lists {
+		for _, slot := range list {
+			s := &ix.spots[slot]
+			csq := s.chordSq(at) // within spotErr: the widened bounds and settle allow for it
+			if csq > float64(s.reach.out) || csq > float64(asked.out) {
+				continue
+			}
+			if csq >= float64(s.reach.in) || csq >= float64(asked.in) {
+				d := ix.metres(slot, at, p)
+				if !geo.Within(d, ix.places[slot].place.RadiusKm) || askedKm > 0 && !geo.Within(d, askedKm) {
+					continue
+				}
+			}
+			hits = append(hits, hit{dist: csq, slot: slot})
+		}
+	}
+	return hits
 }
 
 // metres is the distance in whole metres (geo.DistanceM) from the place in slot to the point p, whose
