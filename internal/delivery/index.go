@@ -317,8 +317,9 @@ func (ix *Index) Search(p Params, now time.Time) Result {
 	}
 	offset := (p.Page - 1) * res.PerPage // no overflow: less than len(hits)
 	top := settle(hits, offset+min(res.PerPage, len(hits)-offset), spotErr, metres, comparator(ix.id))
-	for _, h := range top[offset:] {
-		res.Items = append(res.Items, ix.places[h.slot].hit(int64(h.dist), p.Query.Tokens, now))
+	res.Items = make([]Hit, len(top)-offset) // a Hit is large: no appending, which would copy it
+	for i, h := range top[offset:] {
+		res.Items[i] = ix.places[h.slot].hit(int64(h.dist), p.Query.Tokens, now)
 	}
 	return res
 }

@@ -119,6 +119,15 @@ func appendFloat(b []byte, f float64) []byte {
 
 const hex = "0123456789abcdef"
 
+// jsonSafe tells the ASCII bytes that encoding/json writes as they are: not a control character, a quote,
+// a backslash, or the HTML characters it escapes.
+var jsonSafe = func() (safe [utf8.RuneSelf]bool) {
+	for c := byte(0x20); c < utf8.RuneSelf; c++ {
+		safe[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return safe
+}()
+
 // appendString appends s as a JSON string, escaped as encoding/json escapes with HTML escaping on (its
 // default, and PocketBase's): quotes, backslashes, control characters, <, > and &, U+2028 and U+2029;
 // invalid UTF-8 becomes U+FFFD.
@@ -127,7 +136,7 @@ func appendString(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if jsonSafe[c] {
 				i++
 				continue
 			}
