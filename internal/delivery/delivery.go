@@ -7,10 +7,12 @@
 // even one SQLite B-tree seek per restaurant is the whole time budget:
 //
 //   - a grid of delivery bounding boxes (geo.BBox) lists the restaurants that may deliver to a point, and
-//     the exact distance in whole metres (geo.DistanceM, mostly decided by a cheaper chord) decides;
+//     the exact distance in whole metres (geo.DistanceM) decides; float32 chords, compact enough for the
+//     scan to stay in cache, decide all but the places within a metre of a radius, and rank the hits
+//     until settle measures the page's metres;
 //   - each query token becomes a bitset of the restaurants with a word it prefixes, from a sorted lexicon
-//     of every word (a one-letter token from a mask of first letters kept beside the coordinates), so
-//     testing a candidate is a bit test, and a one-letter prefix costs what a whole word does;
+//     of every word (a one-letter token's bitsets are kept ready), so testing a candidate is a bit test,
+//     and a one-letter prefix costs what a whole word does;
 //   - the page's restaurants then pick their matched items from their own sorted vocabulary.
 package delivery
 

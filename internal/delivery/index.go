@@ -19,26 +19,21 @@ type Index struct {
 	mu     sync.RWMutex
 	slots  map[string]int32 // place id → slot
 	places []*entry         // by slot; nil for a free slot
-	// spots, units, filters and terms are by slot too, apart from places, so that the candidate scan
-	// reads 20 bytes (a spot) for each place listed in the point's cell, 32 (a filter) for those in range
-	// when the search has a query or a cuisine, and the rest only for the places a sort key or the page
-	// asks about.
-	spots   []spot
-	units   []unit
-	filters []filter
-	terms   []terms
-	free    []int32
-	grid    grid
-	lex     lexicon
-	// cuisines numbers the cuisines seen, for filter.cuisines; past 63 of them a place just says "more".
-	cuisines map[string]uint
-}
-
-// filter is what the query and cuisine filters test of a place in range: the first letters of its words
-// and its cuisines. 32 bytes, two to a cache line.
-type filter struct {
-	initials initials
-	cuisines uint64 // bit Index.cuisines[c] for each of its cuisines; bit moreCuisines for any other
+	// spots, units, cuisines and terms are by slot too, apart from places, so that the candidate scan
+	// reads 20 bytes (a spot) for each place listed in the point's cell, and the rest only for the places
+	// in range that a filter, a sort key or the page asks about. A query is tested against bitsets.
+	spots    []spot
+	units    []unit
+	cuisines []uint64 // bit Index.cuisineBit[c] for each cuisine c of the place; bit moreCuisines for any other
+	terms    []terms
+	free     []int32
+	grid     grid
+	lex      lexicon
+	// letters are the bitsets of one-letter tokens, kept up to date (the lexicon's would take a search
+	// to fill).
+	letters letters
+	// cuisineBit numbers the cuisines seen, for cuisines; past 63 of them a place just says "more".
+	cuisineBit map[string]uint
 }
 
 // terms are the sort keys of a place besides its distance.
@@ -53,7 +48,7 @@ const moreCuisines = 63
 
 // NewIndex returns an empty Index.
 func NewIndex() *Index {
-	return &Index{slots: make(map[string]int32), grid: newGrid(), cuisines: make(map[string]uint)}
+	return &Index{slots: make(map[string]int32), grid: newGrid(), cuisineBit: make(map[string]uint)}
 }
 
 // Len returns the number of places the Index holds (the active ones it was given).
@@ -101,13 +96,14 @@ func (ix *Index) insert(entries []*entry) []int32 {
 			ix.places = append(ix.places, e)
 			ix.spots = append(ix.spots, spot{})
 			ix.units = append(ix.units, unit{})
-			ix.filters = append(ix.filters, filter{})
+			ix.cuisines = append(ix.cuisines, 0)
 			ix.terms = append(ix.terms, terms{})
 		}
 		p := &e.place
 		ix.units[slot] = toUnit(p.Location)
 		ix.spots[slot] = newSpot(ix.units[slot], newReach(p.RadiusKm))
-		ix.filters[slot] = filter{initials: newInitials(&e.vocab), cuisines: ix.cuisineBits(p.Cuisines)}
+		ix.cuisines[slot] = ix.cuisineBits(p.Cuisines)
+		ix.letters.add(slot, newInitials(&e.vocab))
 		ix.terms[slot] = terms{rating: p.RatingAvg, prep: p.PrepMinutes, feeBase: p.FeeBase, feePerKm: p.FeePerKm}
 		ix.slots[p.ID] = slot
 		ix.grid.add(slot, deliveryBox(p.Location, p.RadiusKm))
@@ -138,10 +134,10 @@ func lastByID(entries []*entry) []*entry {
 func (ix *Index) cuisineBits(cuisines []string) uint64 {
 	var bits uint64
 	for _, c := range cuisines {
-		n, ok := ix.cuisines[c]
-		if !ok && len(ix.cuisines) < moreCuisines {
-			n, ok = uint(len(ix.cuisines)), true
-			ix.cuisines[c] = n
+		n, ok := ix.cuisineBit[c]
+		if !ok && len(ix.cuisineBit) < moreCuisines {
+			n, ok = uint(len(ix.cuisineBit)), true
+			ix.cuisineBit[c] = n
 		}
 		if !ok {
 			n = moreCuisines
@@ -197,11 +193,12 @@ func (ix *Index) remove(id string) {
 	p := &ix.places[slot].place
 	ix.grid.remove(slot, deliveryBox(p.Location, p.RadiusKm)) // the box it was added with: same input
 	ix.lex.remove(slot, &ix.places[slot].vocab)
+	ix.letters.remove(slot, newInitials(&ix.places[slot].vocab))
 	delete(ix.slots, id)
 	ix.places[slot] = nil
 	ix.spots[slot] = spot{}
 	ix.units[slot] = unit{}
-	ix.filters[slot] = filter{}
+	ix.cuisines[slot] = 0
 	ix.terms[slot] = terms{}
 	ix.free = append(ix.free, slot)
 }
@@ -230,29 +227,37 @@ func (ix *Index) Search(p Params, now time.Time) Result {
 	relevance := p.Sort == SortRelevance
 	at := toUnit(p.At)
 
-	// The query as a bitset of the slots it matches, and the first letters its one-letter tokens need.
+	// The query as bitsets of the slots it matches: a one-letter token's are kept ready (and only read),
+	// others are filled from the lexicon; several tokens' are intersected in a pooled set of our own.
 	var sets tokenSets
-	var initialsNeeded uint64
 	bySets := false
 	for _, t := range p.Query.plan {
-		if bit, ok := initialToken(t); ok {
-			initialsNeeded |= bit
-			continue
+		one, shared := ix.letters.of(t)
+		if !shared {
+			one = ix.tokenSets()
+			ix.lex.fill(t, one)
 		}
-		one := ix.tokenSets()
-		ix.lex.fill(t, one)
-		if !bySets {
+		switch {
+		case !bySets && (!shared || len(p.Query.plan) == 1):
 			sets, bySets = one, true
+			if !shared {
+				defer ix.releaseTokenSets(sets)
+			}
+		case !bySets:
+			sets, bySets = ix.tokenSets(), true
 			defer ix.releaseTokenSets(sets)
-			continue
+			sets.copyFrom(one)
+		default:
+			sets.and(one)
+			if !shared {
+				ix.releaseTokenSets(one)
+			}
 		}
-		sets.and(one)
-		ix.releaseTokenSets(one)
 	}
 	cuisineBit, knownCuisine := uint64(0), false
 	if p.Cuisine != "" {
 		var n uint
-		n, knownCuisine = ix.cuisines[p.Cuisine]
+		n, knownCuisine = ix.cuisineBit[p.Cuisine]
 		cuisineBit = 1 << n
 	}
 
@@ -271,23 +276,21 @@ func (ix *Index) Search(p Params, now time.Time) Result {
 		n := 0
 		for _, h := range hits {
 			slot := h.slot
-			f := &ix.filters[slot]
-			if p.Cuisine != "" && !(knownCuisine && f.cuisines&cuisineBit != 0 ||
-				f.cuisines&(1<<moreCuisines) != 0 && slices.Contains(ix.places[slot].place.Cuisines, p.Cuisine)) {
-				continue
+			if p.Cuisine != "" {
+				if c := ix.cuisines[slot]; !(knownCuisine && c&cuisineBit != 0 ||
+					c&(1<<moreCuisines) != 0 && slices.Contains(ix.places[slot].place.Cuisines, p.Cuisine)) {
+					continue
+				}
 			}
 			tier := int64(levelName)
 			if query {
-				in := &f.initials
-				if in.any&initialsNeeded != initialsNeeded || bySets && !sets.any.has(slot) {
+				if !sets.any.has(slot) {
 					continue
 				}
 				if relevance {
 					// A name word is an own word too, so the tier is levelItem less one for each;
 					// counted rather than branched on, as the tiers of neighbours are unrelated.
-					own := in.own&initialsNeeded == initialsNeeded && (!bySets || sets.own.has(slot))
-					name := in.name&initialsNeeded == initialsNeeded && (!bySets || sets.name.has(slot))
-					tier = levelItem - b2i(own) - b2i(name)
+					tier = levelItem - b2i(sets.own.has(slot)) - b2i(sets.name.has(slot))
 				}
 			}
 			if p.OpenNow && !ix.places[slot].place.Hours.IsOpen(now) {

@@ -521,11 +521,13 @@ func TestIndexIncrementalMatchesBuild(t *testing.T) {
 		if step%500 != 499 {
 			continue
 		}
+		checkLetters(t, live)
 		var b Builder
 		for _, p := range current {
 			b.Add(p)
 		}
 		built := b.Index()
+		checkLetters(t, built)
 		for range 50 {
 			q := ""
 			if r.IntN(4) != 0 {
@@ -538,6 +540,25 @@ func TestIndexIncrementalMatchesBuild(t *testing.T) {
 				Sort: sorts[r.IntN(len(sorts))], Page: 1, PerPage: 100}
 			if got, want := live.Search(p, noon), built.Search(p, noon); fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Fatalf("step %d, q %q, %s: incremental\n%v\nbuilt\n%v", step, q, p.Sort, got, want)
+			}
+		}
+	}
+}
+
+// checkLetters: the one-letter bitsets of ix hold exactly the initials of the places in their slots, and
+// nothing for a free slot.
+func checkLetters(t *testing.T, ix *Index) {
+	t.Helper()
+	for slot, e := range ix.places {
+		var in initials
+		if e != nil {
+			in = newInitials(&e.vocab)
+		}
+		for b := range ix.letters {
+			bit, s := uint64(1)<<b, &ix.letters[b]
+			got := [3]bool{s.any.has(int32(slot)), s.own.has(int32(slot)), s.name.has(int32(slot))}
+			if want := [3]bool{in.any&bit != 0, in.own&bit != 0, in.name&bit != 0}; got != want {
+				t.Fatalf("slot %d, bucket %d: letters say %v; want %v", slot, b, got, want)
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package delivery
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -10,8 +11,9 @@ import (
 // A search around a dense centre weighs thousands of places against the query. Looking each one's words
 // up costs a cache miss or two per place, which at 20,000 places is the whole budget; so the Index turns
 // each token into a bitset over slots first, from a lexicon of every word with the slots whose text has
-// it, and the candidate scan then tests one bit per place. A one-letter token is answered even more
-// cheaply, from a mask of the first letters of each place's words, kept beside its coordinates.
+// it, and the candidate scan then tests one bit per place. A one-letter token, which prefixes a large part
+// of the lexicon, has its bitsets kept ready instead (Index.letters), from the first letters of each
+// place's words.
 
 // Flags of a posting: the low bits of slot<<2 | flags.
 const (
@@ -111,6 +113,10 @@ func (b bitset) set(slot uint32) {
 	b[slot>>6] |= 1 << (slot & 63)
 }
 
+func (b bitset) unset(slot uint32) {
+	b[slot>>6] &^= 1 << (slot & 63)
+}
+
 // tokenSets are, for one token or the conjunction of several, the slots where every token matches some
 // word, the slots where every token matches a word of the place's own text, and those where every token
 // matches a word of its name.
@@ -144,6 +150,13 @@ func (lx *lexicon) fill(token string, s tokenSets) {
 			}
 		}
 	}
+}
+
+// copyFrom makes s the sets t, which may be longer (letters grow ahead).
+func (s tokenSets) copyFrom(t tokenSets) {
+	copy(s.any, t.any)
+	copy(s.own, t.own)
+	copy(s.name, t.name)
 }
 
 // and keeps in s only the slots also in t.
@@ -196,4 +209,54 @@ func initialToken(token string) (uint64, bool) {
 		return 0, false
 	}
 	return 1 << b, true
+}
+
+// letters are the tokenSets of every one-letter token initialToken answers, by bucket, kept up to date
+// as places come and go: such a token prefixes so much of the lexicon that filling its sets per search
+// would cost more than the search.
+type letters [buckets - 1]tokenSets
+
+// add sets slot in the sets of the initials in; it grows the sets to hold the slot as needed.
+func (ls *letters) add(slot int32, in initials) {
+	if n := int(slot>>6) + 1; n > len(ls[0].any) {
+		n = max(n, 2*len(ls[0].any))
+		for b := range ls {
+			s := &ls[b]
+			s.any, s.own, s.name = grown(s.any, n), grown(s.own, n), grown(s.name, n)
+		}
+	}
+	ls.each(slot, in, bitset.set)
+}
+
+func grown(b bitset, n int) bitset {
+	return append(b, make(bitset, n-len(b))...)
+}
+
+// remove undoes add; in must be the initials slot was added with.
+func (ls *letters) remove(slot int32, in initials) {
+	ls.each(slot, in, bitset.unset)
+}
+
+func (ls *letters) each(slot int32, in initials, op func(bitset, uint32)) {
+	for b := range ls {
+		bit := uint64(1) << b
+		if in.any&bit != 0 {
+			op(ls[b].any, uint32(slot))
+		}
+		if in.own&bit != 0 {
+			op(ls[b].own, uint32(slot))
+		}
+		if in.name&bit != 0 {
+			op(ls[b].name, uint32(slot))
+		}
+	}
+}
+
+// of returns the sets of a one-letter token, or false for another token.
+func (ls *letters) of(token string) (tokenSets, bool) {
+	bit, ok := initialToken(token)
+	if !ok {
+		return tokenSets{}, false
+	}
+	return ls[bits.TrailingZeros64(bit)], true
 }
