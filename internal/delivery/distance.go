@@ -6,12 +6,14 @@ import (
 	"github.com/dishpatch/dishpatch/internal/geo"
 )
 
-// The search needs the contract's distance in whole metres (geo.DistanceM) for every restaurant that may
-// deliver to a point, thousands per search in a dense city, and the haversine formula's sines, cosines and
-// arcsine dominate the cost of a search by location. Yet the rounded metre is almost always decided long
-// before the last digits: so the search first takes the straight-line chord between the two points on the
-// sphere, a few multiplications of precomputed unit vectors, and calls geo.DistanceM only when the chord
-// leaves the metre in doubt.
+// The search decides on the contract's distance in whole metres (geo.DistanceM) for every restaurant that
+// may deliver to a point, thousands per search in a dense city, and the haversine formula's sines, cosines
+// and arcsine would dominate its cost. Yet the rounded metre is almost always decided long before the last
+// digits. So the search works on the straight-line chord between the two points on the sphere, a few
+// multiplications of precomputed unit vectors: the squared chord, compared with bounds precomputed per
+// radius (reach), tells in range from out of range, and orders hits; chordDistanceM gives the metre where
+// one is needed (the page, a sort by eta or fee, a place within a metre of its radius), and calls
+// geo.DistanceM only when the chord leaves the metre in doubt.
 //
 // The bound: for a chord c on the unit sphere the arc is 2·asin(c/2) = c + c³/24 + 3c⁵/640 + …, so
 // R·c ≤ arc ≤ R·c·(1 + c²/24·1.01) while c ≤ maxChord (about 64 km, beyond any delivery radius). The

@@ -10,7 +10,8 @@ import (
 // The spatial grid: every place is listed in each cell its delivery bounding box overlaps, so the places
 // that may deliver to a point are the list of the point's one cell. A cell of 0.025° is 2.8 km north to
 // south (1.7 km east to west in Berlin): a typical delivery box of 8 km overlaps a dozen cells, and the
-// cell adds little to what the box check must reject. A box wider than maxCells cells (a radius near 50 km
+// cell adds a band of a cell's width around the box to what the scan's range test rejects (in a dense
+// centre about a fifth of the list). A box wider than maxCells cells (a radius near 50 km
 // at high latitude, a circle over a pole or across the antimeridian, which geo.BBox widens to every
 // longitude) goes to a wide list that every search scans instead; such places are rare.
 const (
@@ -19,14 +20,10 @@ const (
 )
 
 // box is a delivery bounding box from geo.BBox, which never cuts off a point the restaurant delivers to,
-// in float32 rounded outwards (so it still never does): 16 bytes, four boxes to a cache line, because
-// the candidate scan reads a box for every place listed in a cell.
+// in float32 rounded outwards (so it still never does). It decides the cells a place is listed in; the
+// scan itself tests spots (see spot), which cost about as much to read as a box and decide the range.
 type box struct {
 	minLat, maxLat, minLon, maxLon float32
-}
-
-func (b box) contains(p geo.Point) bool {
-	return float64(b.minLat) <= p.Lat && p.Lat <= float64(b.maxLat) && float64(b.minLon) <= p.Lon && p.Lon <= float64(b.maxLon)
 }
 
 // deliveryBox is the bounding box of the points within radiusKm of at.

@@ -9,6 +9,10 @@ import (
 	"github.com/dishpatch/dishpatch/internal/geo"
 )
 
+func (b box) contains(p geo.Point) bool {
+	return float64(b.minLat) <= p.Lat && p.Lat <= float64(b.maxLat) && float64(b.minLon) <= p.Lon && p.Lon <= float64(b.maxLon)
+}
+
 func TestDownUp(t *testing.T) {
 	for _, x := range []float64{0, 52.520008, -13.404954, 89.99999999, -180, 180, 1e-40, -1e-40, 0.1, 1.0 / 3} {
 		d, u := down(x), up(x)
