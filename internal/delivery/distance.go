@@ -50,13 +50,6 @@ func chordDistanceM(ua, ub unit) (int64, bool) {
 	return 0, false
 }
 
-// chordSq is the squared chord between the unit vectors ua and ub: it orders distances as the arc does,
-// without the square root.
-func chordSq(ua, ub unit) float64 {
-	dx, dy, dz := ua.x-ub.x, ua.y-ub.y, ua.z-ub.z
-	return dx*dx + dy*dy + dz*dz
-}
-
 // reach is a delivery radius as two bounds on the squared chord, so that the search can tell most places
 // in or out of range before it knows the metre: a squared chord below in is surely within the radius (in
 // geo.Within's sense of geo.DistanceM), one above out surely not; in between, geo.DistanceM decides.

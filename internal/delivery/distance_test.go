@@ -68,6 +68,13 @@ func TestDistanceM(t *testing.T) {
 	}
 }
 
+// chordSq is the exact squared chord between the unit vectors ua and ub, which a spot's chordSq
+// approximates.
+func chordSq(ua, ub unit) float64 {
+	dx, dy, dz := ua.x-ub.x, ua.y-ub.y, ua.z-ub.z
+	return dx*dx + dy*dy + dz*dz
+}
+
 // TestReach: whenever a radius's chord bounds decide, they say what geo.Within says of geo.DistanceM, at
 // random distances and within millimetres of the last metre in range, for whole and fractional radii;
 // and so do a spot's widened bounds on its float32 chord, which stays within spotErr of the exact one.
