@@ -63,7 +63,7 @@ func cartOf(app core.App, item *core.Record) (*core.Record, error) {
 // restaurant and the menu item are still the versions read (else it prices
 // again inside), writes the item and requotes the cart from its lines.
 func saveCartItem(e *core.RecordEvent) error {
-	lenient := e.Context != nil && e.Context.Value(repricing{}) != nil
+	lenient := contextValue(e.Context, repricing{}) != nil
 	previousCart := ""
 	if !e.Record.IsNew() {
 		previousCart = e.Record.Original().GetString("cart")
