@@ -38,6 +38,7 @@ var (
 	duration = flag.Duration("d", 10*time.Second, "measuring time per workload")
 	warmup   = flag.Duration("warmup", 3*time.Second, "warm-up time per workload")
 	rounds   = flag.Int("rounds", 3, "rounds; the median round is reported")
+	only     = flag.String("only", "", "run only this workload: add, change, stock or cycle (for profiling)")
 )
 
 func main() {
@@ -46,6 +47,7 @@ func main() {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 256}, Timeout: 30 * time.Second}
 	admin := login(client, "/api/collections/_superusers/auth-with-password", *email, *password)
 	setup := prepare(client, admin, *conns)
+	log.Printf("prepared %d customers", len(setup))
 
 	results := map[string][][]float64{}
 	var order []string
@@ -57,13 +59,21 @@ func main() {
 	}
 	for r := 0; r < *rounds; r++ {
 		// Interleave ours and stock in every round.
-		record("add item (POST cart_items)", run(client, setup, *warmup, *duration, addItem)["add"])
-		removeAdded(client, setup)
-		record("change quantity (PATCH cart_items)", run(client, setup, *warmup, *duration, changeQuantity)["change"])
-		record("stock PocketBase PATCH (same shape, no hooks)", run(client, setup, *warmup, *duration, stockPatch)["stock"])
-		ours := run(client, setup, *warmup, *duration, cycle)
-		for _, name := range []string{"cycle: add", "cycle: change quantity", "cycle: remove"} {
-			record(name+" (one of three requests per loop)", ours[name])
+		if want("add") {
+			record("add item (POST cart_items)", run(client, setup, *warmup, *duration, addItem)["add"])
+			removeAdded(client, setup)
+		}
+		if want("change") {
+			record("change quantity (PATCH cart_items)", run(client, setup, *warmup, *duration, changeQuantity)["change"])
+		}
+		if want("stock") {
+			record("stock PocketBase PATCH (same shape, no hooks)", run(client, setup, *warmup, *duration, stockPatch)["stock"])
+		}
+		if want("cycle") {
+			ours := run(client, setup, *warmup, *duration, cycle)
+			for _, name := range []string{"cycle: add", "cycle: change quantity", "cycle: remove"} {
+				record(name+" (one of three requests per loop)", ours[name])
+			}
 		}
 	}
 	fmt.Printf("| workload (%d clients, %s × %d rounds, median round) | req/s | p50 ms | p99 ms |\n|---|---|---|---|\n",
@@ -81,6 +91,9 @@ func main() {
 		fmt.Printf("| %s | %.0f | %.2f | %.2f |\n", name, m.rps, m.p50, m.p99)
 	}
 }
+
+// want reports whether workload name runs (see -only).
+func want(name string) bool { return *only == "" || *only == name }
 
 type customer struct {
 	token   string
