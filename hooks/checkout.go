@@ -435,7 +435,7 @@ func sameCart(tx core.App, c *core.Record, priced []cart.Line) (prepMinutes int6
 			coalesce(i.quantity, 0) AS quantity, coalesce(i.options, '') AS options,
 			coalesce(i.unit_price, 0) AS unit_price, coalesce(i.line_total, 0) AS line_total
 		FROM carts c JOIN restaurants r ON r.id = c.restaurant LEFT JOIN cart_items i ON i.cart = c.id
-		WHERE c.id = {:id} ORDER BY i.id`).
+		WHERE c.id = {:id} ORDER BY i.created, i.id`).
 		Bind(dbx.Params{"id": c.Id}).All(&rows)
 	switch {
 	case err != nil:
