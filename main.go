@@ -17,6 +17,7 @@ import (
 
 	"github.com/dishpatch/dishpatch/demo"
 	"github.com/dishpatch/dishpatch/hooks"
+	"github.com/dishpatch/dishpatch/internal/stmtcache"
 	_ "github.com/dishpatch/dishpatch/migrations"
 )
 
@@ -27,6 +28,8 @@ func main() {
 	app := pocketbase.NewWithConfig(pocketbase.Config{
 		// --dir still wins; the variable suits containers and services.
 		DefaultDataDir: os.Getenv("DISHPATCH_DATA_DIR"),
+		// PocketBase's SQLite connections, with prepared statements reused.
+		DBConnect: stmtcache.Connect,
 	})
 
 	// The schema is compiled in: migrations run on `serve`, and automigrate

@@ -12,6 +12,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"github.com/dishpatch/dishpatch/hooks"
+	"github.com/dishpatch/dishpatch/internal/stmtcache"
 	_ "github.com/dishpatch/dishpatch/migrations"
 )
 
@@ -69,7 +70,7 @@ func TestMain(m *testing.M) {
 }
 
 func runTests(m *testing.M) (int, error) {
-	app, err := tests.NewTestApp(mustTempDir())
+	app, err := testApp(mustTempDir())
 	if err != nil {
 		return 0, err
 	}
@@ -81,6 +82,16 @@ func runTests(m *testing.M) (int, error) {
 	app.ResetBootstrapState() // close the DBs so the copies are consistent
 	defer os.RemoveAll(templateDir)
 	return m.Run(), nil
+}
+
+// testApp is tests.NewTestApp over a copy of dir, connected as the server
+// connects (through the statement cache).
+func testApp(dir string) (*tests.TestApp, error) {
+	return tests.NewTestAppWithConfig(core.BaseAppConfig{
+		DataDir:       dir,
+		EncryptionEnv: "pb_test_env",
+		DBConnect:     stmtcache.Connect,
+	})
 }
 
 func mustTempDir() string {
@@ -95,7 +106,7 @@ func mustTempDir() string {
 // seeded template with Dishpatch's hooks.
 func newApp(t testing.TB) *tests.TestApp {
 	t.Helper()
-	app, err := tests.NewTestApp(templateDir)
+	app, err := testApp(templateDir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -352,7 +352,7 @@ func TestSearchRebuildsStaleIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A restart: a new app over a copy of the data dir, as the server would open it.
-	restarted, err := tests.NewTestApp(app.DataDir())
+	restarted, err := testApp(app.DataDir())
 	if err != nil {
 		t.Fatal(err)
 	}
