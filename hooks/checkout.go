@@ -118,7 +118,7 @@ func (co *checkouts) inTurn(app core.App, write func(tx core.App) error) error {
 func (co *checkouts) run(app core.App, batch []*checkoutJob) {
 	outcomes := make([]error, len(batch))
 	err := recovered(func() error {
-		return app.RunInTransaction(func(tx core.App) error {
+		return runWrite(app, func(tx core.App) error {
 			for i, job := range batch {
 				outcome, err := inSavepoint(tx, job.write)
 				if err != nil {
@@ -134,7 +134,7 @@ func (co *checkouts) run(app core.App, batch []*checkoutJob) {
 			if len(batch) == 1 {
 				outcomes[i] = err
 			} else {
-				outcomes[i] = recovered(func() error { return app.RunInTransaction(job.write) })
+				outcomes[i] = recovered(func() error { return runWrite(app, job.write) })
 			}
 		}
 	}

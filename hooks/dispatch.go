@@ -163,7 +163,7 @@ func claimOrder(e *core.RequestEvent) error {
 		return e.BadRequestError("The request body is not valid JSON.", err)
 	}
 	var claimed *core.Record
-	err := e.App.RunInTransaction(func(tx core.App) error {
+	err := runWrite(e.App, func(tx core.App) error {
 		o, err := tx.FindRecordById("orders", e.Request.PathValue("id"))
 		if err != nil {
 			return e.NotFoundError("This order does not exist.", nil)
@@ -237,7 +237,7 @@ func reportCourierLocation(e *core.RequestEvent) error {
 		return e.BadRequestError("Invalid location.", errs)
 	}
 	var updated *core.Record
-	err := e.App.RunInTransaction(func(tx core.App) error {
+	err := runWrite(e.App, func(tx core.App) error {
 		o, _, roles, err := loadOrder(tx, e)
 		if err != nil {
 			return err

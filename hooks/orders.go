@@ -115,7 +115,7 @@ func moveOrder(e *core.RequestEvent) error {
 			fieldError("reason", "reason_too_long", "A reason can be at most 500 characters long."))
 	}
 	var moved *core.Record
-	err := e.App.RunInTransaction(func(tx core.App) error {
+	err := runWrite(e.App, func(tx core.App) error {
 		o, r, roles, err := loadOrder(tx, e)
 		if err != nil {
 			return err
