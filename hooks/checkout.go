@@ -53,11 +53,11 @@ var (
 // checkout (an order with its indexes, five cart lines, a cart) that is
 // most of its cost. Checkouts that arrive while a transaction is running
 // queue up; the first of them then writes the whole queue in one
-// transaction, each checkout in a savepoint of its own, so that one refused
-// checkout (its cart changed or is gone, its key is taken, its promo ran
-// out) is rolled back alone and consecutive orders share their pages. The
-// queue is first come first served, unlike database/sql, which hands the
-// connection to a random waiter.
+// transaction, and consecutive orders share their pages. A checkout that is
+// refused (its cart changed or is gone, its key is taken, its promo ran
+// out) is refused before it writes anything, so it leaves the others of its
+// batch alone (see run). The queue is first come first served, unlike
+// database/sql, which hands the connection to a random waiter.
 type checkouts struct {
 	mu      sync.Mutex
 	queue   []*checkoutJob
@@ -112,15 +112,18 @@ func (co *checkouts) inTurn(app core.App, write func(tx core.App) error) error {
 	return <-job.done
 }
 
-// run writes a batch in one transaction and hands each job its outcome. An
-// unexpected error rolls the whole batch back; its jobs are then written
-// one transaction each, so that only the faulty one fails.
+// run writes a batch in one transaction and hands each job its outcome.
+// A job refuses (its cart changed or is gone, its key is taken, its promo
+// ran out) before it writes anything, so a refusal needs no rollback and
+// the rest of the batch commits. A job that fails otherwise, or refuses
+// after writing, rolls the whole batch back; its jobs are then written one
+// transaction each, so that only the faulty one fails.
 func (co *checkouts) run(app core.App, batch []*checkoutJob) {
 	outcomes := make([]error, len(batch))
 	err := recovered(func() error {
 		return runWrite(app, func(tx core.App) error {
 			for i, job := range batch {
-				outcome, err := inSavepoint(tx, job.write)
+				outcome, err := unwritten(tx, job.write)
 				if err != nil {
 					return err
 				}
@@ -132,7 +135,8 @@ func (co *checkouts) run(app core.App, batch []*checkoutJob) {
 	if err != nil {
 		for i, job := range batch {
 			if len(batch) == 1 {
-				outcomes[i] = err
+				// Rolled back: a refusal after a write is then a plain refusal.
+				outcomes[i] = cmp.Or(refusal(err), err)
 			} else {
 				outcomes[i] = recovered(func() error { return runWrite(app, job.write) })
 			}
@@ -154,31 +158,48 @@ func recovered(f func() error) (err error) {
 	return f()
 }
 
-// inSavepoint runs write inside a savepoint of tx. A refusal rolls back to
-// the savepoint and is the job's outcome; it happens before the order is
-// saved, so no realtime event of a rolled-back order is ever queued. Any
-// other error is returned as err, to fail the batch.
-func inSavepoint(tx core.App, write func(tx core.App) error) (outcome, err error) {
-	if err := execSQL(tx, "SAVEPOINT checkout"); err != nil {
+// unwritten runs write in tx and returns a refusal as its outcome, having
+// checked that nothing was written before it (SQLite's count of changed
+// rows did not move); any other error, or a refusal after a write, is
+// returned as err, to fail the batch. Savepoints would also isolate a job,
+// but each costs SQLite a statement journal, allocated and freed again,
+// inside the serialised section.
+func unwritten(tx core.App, write func(tx core.App) error) (outcome, err error) {
+	before, err := totalChanges(tx)
+	if err != nil {
 		return nil, err
 	}
 	outcome = write(tx)
 	switch {
 	case outcome == nil:
-		return nil, execSQL(tx, "RELEASE checkout")
-	case errors.Is(outcome, errCartChanged), errors.Is(outcome, errCartGone),
-		errors.Is(outcome, errKeyUsed), errors.Is(outcome, errPromoExhausted):
-		if err := execSQL(tx, "ROLLBACK TO checkout"); err != nil {
+		return nil, nil
+	case refusal(outcome) != nil:
+		after, err := totalChanges(tx)
+		if err != nil {
 			return nil, err
 		}
-		return outcome, execSQL(tx, "RELEASE checkout")
+		if after != before {
+			return nil, fmt.Errorf("checkout: refused after writing: %w", outcome)
+		}
+		return outcome, nil
 	}
 	return nil, outcome
 }
 
-func execSQL(tx core.App, query string) error {
-	_, err := tx.DB().NewQuery(query).Execute()
-	return err
+// refusal returns the refusal that err is or wraps, else nil.
+func refusal(err error) error {
+	for _, r := range []error{errCartChanged, errCartGone, errKeyUsed, errPromoExhausted} {
+		if errors.Is(err, r) {
+			return r
+		}
+	}
+	return nil
+}
+
+// totalChanges is SQLite's count of rows changed on tx's connection.
+func totalChanges(tx core.App) (n int64, err error) {
+	err = tx.DB().NewQuery("SELECT total_changes()").Row(&n)
+	return n, err
 }
 
 // errNoCart is the answer for a cart that is not there or not the caller's.
@@ -312,9 +333,22 @@ func (co *checkouts) placeOrder(e *core.RequestEvent, cartID, key string, body c
 }
 
 // writeOrder counts the promo redemption, saves the order and deletes the
-// cart, inside transaction tx.
+// cart, inside transaction tx. It refuses (a taken key, a promo run out)
+// before its first write, as the checkout queue requires.
 func writeOrder(tx core.App, customer string, c *core.Record, in cart.Input, q cart.Quote, lines []lineRow,
 	prepMinutes int64, body checkoutBody, key string) (*core.Record, error) {
+	if key != "" {
+		var taken int
+		err := tx.DB().NewQuery(`SELECT count(*) FROM orders
+			WHERE customer = {:customer} AND idempotency_key = {:key} AND idempotency_key != ''`).
+			Bind(dbx.Params{"customer": customer, "key": key}).Row(&taken)
+		switch {
+		case err != nil:
+			return nil, err
+		case taken > 0:
+			return nil, errKeyUsed
+		}
+	}
 	if in.Promo != nil {
 		if err := redeemPromo(tx, in.Promo.Code); err != nil {
 			return nil, err

@@ -3,6 +3,7 @@ package hooks
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"sync"
 	"testing"
 
@@ -125,5 +126,55 @@ func TestCheckoutQueue(t *testing.T) {
 				t.Errorf("after the scenario: got %v; want the queue to write again", err)
 			}
 		})
+	}
+}
+
+// TestCheckoutBatchRefusals runs batches directly: refusals made before any
+// write leave the batch's other jobs in its one transaction (each job runs
+// once); a refusal after a write makes the batch start over, one job per
+// transaction, so that the refused job's write is rolled back.
+func TestCheckoutBatchRefusals(t *testing.T) {
+	app := queueApp(t)
+	co := newCheckouts()
+	calls := map[string]int{}
+	job := func(name string, writes bool, outcome error) *checkoutJob {
+		return &checkoutJob{done: make(chan error, 1), write: func(tx core.App) error {
+			calls[name]++
+			if writes {
+				return insertJob(name, outcome)(tx)
+			}
+			return outcome
+		}}
+	}
+	for _, c := range []struct {
+		name string
+		jobs []*checkoutJob
+		want []error
+		runs map[string]int
+	}{
+		{"refusals before writing", []*checkoutJob{job("a", true, nil), job("b", false, errCartGone),
+			job("c", false, errPromoExhausted), job("d", false, errKeyUsed), job("e", false, errCartChanged), job("f", true, nil)},
+			[]error{nil, errCartGone, errPromoExhausted, errKeyUsed, errCartChanged, nil},
+			map[string]int{"a": 1, "b": 1, "c": 1, "d": 1, "e": 1, "f": 1}},
+		{"a refusal after writing", []*checkoutJob{job("g", true, nil), job("h", true, errKeyUsed), job("i", true, nil)},
+			// g and h run in the batch, which stops at h, then each alone.
+			[]error{nil, errKeyUsed, nil}, map[string]int{"g": 2, "h": 2, "i": 1}},
+	} {
+		co.run(app, c.jobs)
+		for i, j := range c.jobs {
+			if got := <-j.done; !errors.Is(got, c.want[i]) || (got == nil) != (c.want[i] == nil) {
+				t.Errorf("%s: job %d: got %v; want %v", c.name, i, got, c.want[i])
+			}
+		}
+		if !maps.Equal(calls, c.runs) {
+			t.Errorf("%s: runs per job %v; want %v", c.name, calls, c.runs)
+		}
+		clear(calls)
+	}
+	got := written(t, app)
+	for name, kept := range map[string]bool{"a": true, "f": true, "g": true, "h": false, "i": true} {
+		if got[name] != kept {
+			t.Errorf("job %s: written %t; want %t", name, got[name], kept)
+		}
 	}
 }
