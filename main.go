@@ -17,6 +17,7 @@ import (
 
 	"github.com/dishpatch/dishpatch/demo"
 	"github.com/dishpatch/dishpatch/hooks"
+	"github.com/dishpatch/dishpatch/internal/gctune"
 	"github.com/dishpatch/dishpatch/internal/stmtcache"
 	_ "github.com/dishpatch/dishpatch/migrations"
 )
@@ -25,6 +26,9 @@ import (
 var publicFiles embed.FS
 
 func main() {
+	// GOGC 400 within half the memory, unless GOGC / GOMEMLIMIT are set.
+	gctune.Apply()
+
 	app := pocketbase.NewWithConfig(pocketbase.Config{
 		// --dir still wins; the variable suits containers and services.
 		DefaultDataDir: os.Getenv("DISHPATCH_DATA_DIR"),
