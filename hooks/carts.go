@@ -309,26 +309,33 @@ func cartLines(app core.App, cartID string) ([]cart.Line, error) {
 			Name:      r.Name,
 			UnitPrice: r.UnitPrice,
 			Quantity:  r.Quantity,
-			Available: r.Exists && r.Available && optionsStillOffered([]byte(r.OptionGroups), []byte(r.Options)),
+			Available: r.Exists && r.Available && optionsStillOffered(r.OptionGroups, r.Options),
 		}
 	}
 	return lines, nil
 }
 
 // optionsStillOffered reports whether a line's chosen options (JSON) are
-// still a valid choice among its menu item's option groups (JSON).
-func optionsStillOffered(optionGroupsJSON, options []byte) bool {
-	groups, err := optionGroups(optionGroupsJSON)
-	if err != nil {
-		return false
-	}
-	sel, err := menu.ParseSelection(options)
-	if err != nil {
-		return false
-	}
-	_, err = menu.Select(groups, sel)
-	return err == nil
+// still a valid choice among its menu item's option groups (JSON). Every
+// cart write asks this of each of its lines; the answer depends on the two
+// texts only, so it is memoized by them.
+func optionsStillOffered(optionGroupsJSON, options string) bool {
+	return offered.get([2]string{optionGroupsJSON, options}, func() bool {
+		groups, err := optionGroups([]byte(optionGroupsJSON))
+		if err != nil {
+			return false
+		}
+		sel, err := menu.ParseSelection([]byte(options))
+		if err != nil {
+			return false
+		}
+		_, err = menu.Select(groups, sel)
+		return err == nil
+	})
 }
+
+// offered memoizes optionsStillOffered.
+var offered memo[[2]string, bool]
 
 // restaurantTerms reads the pricing terms of a restaurant at instant t.
 func restaurantTerms(r *core.Record, t time.Time) cart.Restaurant {

@@ -34,39 +34,52 @@ func validateMenuItem(e *core.RecordEvent) error {
 	return e.Next()
 }
 
-// groupsCache memoizes menu.ParseGroups by the raw JSON: a cart recompute
+// memo caches a pure function's results by key. When full it starts
+// over, which keeps the code simple and the memory bounded (menus change
+// rarely).
+type memo[K comparable, V any] struct {
+	mu sync.RWMutex
+	m  map[K]V
+}
+
+// memoSize bounds each memo.
+const memoSize = 4096
+
+// get returns the result for k, computing and keeping it if it is new.
+func (c *memo[K, V]) get(k K, compute func() V) V {
+	c.mu.RLock()
+	v, ok := c.m[k]
+	c.mu.RUnlock()
+	if ok {
+		return v
+	}
+	v = compute()
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= memoSize {
+		c.m = map[K]V{}
+	}
+	c.m[k] = v
+	c.mu.Unlock()
+	return v
+}
+
+// parsedGroups memoizes menu.ParseGroups by the raw JSON: a cart recompute
 // checks every line's options against its menu item's groups, and parsing
 // the same menu JSON again for every line of every cart change dominated
 // the cart write path. Parsing is pure, so the raw text is a safe key.
-var groupsCache = struct {
-	sync.RWMutex
-	m map[string]parsedGroups
-}{m: map[string]parsedGroups{}}
+var parsedGroups memo[string, groupsResult]
 
-type parsedGroups struct {
+type groupsResult struct {
 	groups []menu.Group
 	err    error
 }
 
-// groupsCacheSize bounds the cache; when full it starts over, which keeps
-// the code simple and the memory bounded (menus change rarely).
-const groupsCacheSize = 4096
-
-// optionGroups parses a menu item's option_groups JSON, from the cache when
+// optionGroups parses a menu item's option_groups JSON, from the memo when
 // it was parsed before. Callers must not modify the returned groups.
 func optionGroups(raw []byte) ([]menu.Group, error) {
-	groupsCache.RLock()
-	p, ok := groupsCache.m[string(raw)]
-	groupsCache.RUnlock()
-	if ok {
-		return p.groups, p.err
-	}
-	groups, err := menu.ParseGroups(raw)
-	groupsCache.Lock()
-	if len(groupsCache.m) >= groupsCacheSize {
-		groupsCache.m = map[string]parsedGroups{}
-	}
-	groupsCache.m[string(raw)] = parsedGroups{groups, err}
-	groupsCache.Unlock()
-	return groups, err
+	r := parsedGroups.get(string(raw), func() groupsResult {
+		groups, err := menu.ParseGroups(raw)
+		return groupsResult{groups, err}
+	})
+	return r.groups, r.err
 }
