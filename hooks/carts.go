@@ -8,7 +8,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
@@ -155,28 +154,26 @@ func readQuoteBasis(app core.App, c *core.Record) (quoteBasis, error) {
 // only if the record were saved twice within one millisecond with this
 // write's read in between.
 func (b quoteBasis) stillCurrent(tx core.App, c *core.Record, menuItem, menuItemUpdated string) (bool, error) {
-	var row struct {
-		Updated           string         `db:"updated"`
-		Restaurant        string         `db:"restaurant"`
-		Promo             string         `db:"promo_code"`
-		Location          types.GeoPoint `db:"delivery_location"`
-		RestaurantUpdated string         `db:"restaurant_updated"`
-		ItemUpdated       string         `db:"item_updated"`
+	ex, err := sqlReader(tx)
+	if err != nil {
+		return false, err
 	}
-	err := tx.DB().NewQuery(`SELECT c.updated, c.restaurant, c.promo_code, c.delivery_location,
-			coalesce((SELECT r.updated FROM restaurants r WHERE r.id = c.restaurant), '') AS restaurant_updated,
-			coalesce((SELECT m.updated FROM menu_items m WHERE m.id = {:item}), '') AS item_updated
-		FROM carts c WHERE c.id = {:cart}`).
-		Bind(dbx.Params{"cart": c.Id, "item": menuItem}).One(&row)
+	var updated, restaurant, promoCode, restaurantUpdated, itemUpdated string
+	var location types.GeoPoint
+	err = ex.QueryRowContext(context.Background(), `SELECT c.updated, c.restaurant, c.promo_code, c.delivery_location,
+			coalesce((SELECT r.updated FROM restaurants r WHERE r.id = c.restaurant), ''),
+			coalesce((SELECT m.updated FROM menu_items m WHERE m.id = ?), '')
+		FROM carts c WHERE c.id = ?`, menuItem, c.Id).
+		Scan(&updated, &restaurant, &promoCode, &location, &restaurantUpdated, &itemUpdated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
 	if err != nil {
 		return false, err
 	}
-	return row.Updated == b.cartUpdated && row.Restaurant == c.GetString("restaurant") &&
-		row.Promo == c.GetString("promo_code") && row.Location == c.GetRaw("delivery_location") &&
-		row.RestaurantUpdated == b.restaurantUpdated && (menuItem == "" || row.ItemUpdated == menuItemUpdated), nil
+	return updated == b.cartUpdated && restaurant == c.GetString("restaurant") &&
+		promoCode == c.GetString("promo_code") && location == c.GetRaw("delivery_location") &&
+		restaurantUpdated == b.restaurantUpdated && (menuItem == "" || itemUpdated == menuItemUpdated), nil
 }
 
 // requoteCart prices cart c from basis b, its promo code and its lines as
@@ -280,39 +277,32 @@ func (b quoteBasis) complete(app core.App, c *core.Record) (cart.Input, error) {
 // available, or whose chosen options are no longer offered, blocks
 // checkout.
 func cartLines(app core.App, cartID string) ([]cart.Line, error) {
-	var rows []struct {
-		MenuItem     string `db:"menu_item"`
-		Name         string `db:"name"`
-		UnitPrice    int64  `db:"unit_price"`
-		Quantity     int64  `db:"quantity"`
-		Options      string `db:"options"`
-		Exists       bool   `db:"item_exists"`
-		Available    bool   `db:"is_available"`
-		OptionGroups string `db:"option_groups"`
-	}
-	err := app.DB().NewQuery(`
-		SELECT ci.menu_item, ci.name, ci.unit_price, ci.quantity, coalesce(ci.options, '') AS options,
-		       mi.id IS NOT NULL AS item_exists, coalesce(mi.is_available, 0) AS is_available,
-		       coalesce(mi.option_groups, '') AS option_groups
-		FROM cart_items ci LEFT JOIN menu_items mi ON mi.id = ci.menu_item
-		WHERE ci.cart = {:cart}
-		ORDER BY ci.created, ci.id`).
-		Bind(dbx.Params{"cart": cartID}).
-		All(&rows)
+	ex, err := sqlReader(app)
 	if err != nil {
 		return nil, err
 	}
-	lines := make([]cart.Line, len(rows))
-	for i, r := range rows {
-		lines[i] = cart.Line{
-			MenuItem:  r.MenuItem,
-			Name:      r.Name,
-			UnitPrice: r.UnitPrice,
-			Quantity:  r.Quantity,
-			Available: r.Exists && r.Available && optionsStillOffered(r.OptionGroups, r.Options),
-		}
+	rows, err := ex.QueryContext(context.Background(), `
+		SELECT ci.menu_item, ci.name, ci.unit_price, ci.quantity, coalesce(ci.options, ''),
+		       mi.id IS NOT NULL, coalesce(mi.is_available, 0), coalesce(mi.option_groups, '')
+		FROM cart_items ci LEFT JOIN menu_items mi ON mi.id = ci.menu_item
+		WHERE ci.cart = ?
+		ORDER BY ci.created, ci.id`, cartID)
+	if err != nil {
+		return nil, err
 	}
-	return lines, nil
+	defer rows.Close()
+	var lines []cart.Line
+	for rows.Next() {
+		var l cart.Line
+		var options, groups string
+		var exists, available bool
+		if err := rows.Scan(&l.MenuItem, &l.Name, &l.UnitPrice, &l.Quantity, &options, &exists, &available, &groups); err != nil {
+			return nil, err
+		}
+		l.Available = exists && available && optionsStillOffered(groups, options)
+		lines = append(lines, l)
+	}
+	return lines, rows.Err()
 }
 
 // optionsStillOffered reports whether a line's chosen options (JSON) are

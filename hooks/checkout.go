@@ -2,7 +2,7 @@ package hooks
 
 import (
 	"cmp"
-	"database/sql"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -198,7 +198,11 @@ func refusal(err error) error {
 
 // totalChanges is SQLite's count of rows changed on tx's connection.
 func totalChanges(tx core.App) (n int64, err error) {
-	err = tx.DB().NewQuery("SELECT total_changes()").Row(&n)
+	ex, err := sqlReader(tx)
+	if err != nil {
+		return 0, err
+	}
+	err = ex.QueryRowContext(context.Background(), "SELECT total_changes()").Scan(&n)
 	return n, err
 }
 
@@ -338,10 +342,13 @@ func (co *checkouts) placeOrder(e *core.RequestEvent, cartID, key string, body c
 func writeOrder(tx core.App, customer string, c *core.Record, in cart.Input, q cart.Quote, lines []lineRow,
 	prepMinutes int64, body checkoutBody, key string) (*core.Record, error) {
 	if key != "" {
+		ex, err := sqlReader(tx)
+		if err != nil {
+			return nil, err
+		}
 		var taken int
-		err := tx.DB().NewQuery(`SELECT count(*) FROM orders
-			WHERE customer = {:customer} AND idempotency_key = {:key} AND idempotency_key != ''`).
-			Bind(dbx.Params{"customer": customer, "key": key}).Row(&taken)
+		err = ex.QueryRowContext(context.Background(), `SELECT count(*) FROM orders
+			WHERE customer = ? AND idempotency_key = ? AND idempotency_key != ''`, customer, key).Scan(&taken)
 		switch {
 		case err != nil:
 			return nil, err
@@ -456,41 +463,51 @@ func linesMatch(lines []cart.Line, rows []lineRow) bool {
 // changes within the same millisecond and a quote whose reads straddled a
 // change. One query reads it all: this runs in the serialised section.
 func sameCart(tx core.App, c *core.Record, priced []cart.Line) (prepMinutes int64, lines []lineRow, err error) {
-	var rows []struct {
-		Updated  string         `db:"updated"`
-		Promo    string         `db:"promo_code"`
-		Location types.GeoPoint `db:"delivery_location"`
-		Prep     float64        `db:"prep_minutes"`
-		Line     sql.NullString `db:"line"`
-		lineRow
-	}
-	err = tx.DB().NewQuery(`SELECT c.updated, c.promo_code, c.delivery_location, r.prep_minutes,
-			i.id AS line, coalesce(i.id, '') AS id, coalesce(i.menu_item, '') AS menu_item, coalesce(i.name, '') AS name,
-			coalesce(i.quantity, 0) AS quantity, coalesce(i.options, '') AS options,
-			coalesce(i.unit_price, 0) AS unit_price, coalesce(i.line_total, 0) AS line_total
-		FROM carts c JOIN restaurants r ON r.id = c.restaurant LEFT JOIN cart_items i ON i.cart = c.id
-		WHERE c.id = {:id} ORDER BY i.created, i.id`).
-		Bind(dbx.Params{"id": c.Id}).All(&rows)
-	switch {
-	case err != nil:
+	ex, err := sqlReader(tx)
+	if err != nil {
 		return 0, nil, err
-	case len(rows) == 0:
-		return 0, nil, errCartGone
 	}
-	head := rows[0]
-	if head.Updated != c.GetDateTime("updated").String() || head.Promo != c.GetString("promo_code") ||
-		head.Location != c.GetRaw("delivery_location") {
-		return 0, nil, errCartChanged
+	rows, err := ex.QueryContext(context.Background(), `SELECT c.updated, c.promo_code, c.delivery_location, r.prep_minutes,
+			i.id IS NOT NULL, coalesce(i.id, ''), coalesce(i.menu_item, ''), coalesce(i.name, ''),
+			coalesce(i.quantity, 0), coalesce(i.options, ''), coalesce(i.unit_price, 0), coalesce(i.line_total, 0)
+		FROM carts c JOIN restaurants r ON r.id = c.restaurant LEFT JOIN cart_items i ON i.cart = c.id
+		WHERE c.id = ? ORDER BY i.created, i.id`, c.Id)
+	if err != nil {
+		return 0, nil, err
 	}
-	for _, r := range rows {
-		if r.Line.Valid {
-			lines = append(lines, r.lineRow)
+	defer rows.Close()
+	found := false
+	for rows.Next() {
+		var updated, promoCode string
+		var location types.GeoPoint
+		var prep float64
+		var hasLine bool
+		var l lineRow
+		if err := rows.Scan(&updated, &promoCode, &location, &prep, &hasLine,
+			&l.ID, &l.MenuItem, &l.Name, &l.Quantity, &l.Options, &l.UnitPrice, &l.LineTotal); err != nil {
+			return 0, nil, err
+		}
+		if !found {
+			found = true
+			if updated != c.GetDateTime("updated").String() || promoCode != c.GetString("promo_code") ||
+				location != c.GetRaw("delivery_location") {
+				return 0, nil, errCartChanged
+			}
+			prepMinutes = int64(prep)
+		}
+		if hasLine {
+			lines = append(lines, l)
 		}
 	}
-	if !linesMatch(priced, lines) {
+	switch {
+	case rows.Err() != nil:
+		return 0, nil, rows.Err()
+	case !found:
+		return 0, nil, errCartGone
+	case !linesMatch(priced, lines):
 		return 0, nil, errCartChanged
 	}
-	return int64(head.Prep), lines, nil
+	return prepMinutes, lines, nil
 }
 
 // orderItem is one line of an order's items snapshot.

@@ -1,6 +1,7 @@
 package hooks
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"maps"
@@ -176,5 +177,38 @@ func TestCheckoutBatchRefusals(t *testing.T) {
 		if got[name] != kept {
 			t.Errorf("job %s: written %t; want %t", name, got[name], kept)
 		}
+	}
+}
+
+// TestSQLReader reads through the database/sql handle of an app and of a
+// transaction, which must see its own uncommitted writes.
+func TestSQLReader(t *testing.T) {
+	app := queueApp(t)
+	count := func(a core.App) int {
+		t.Helper()
+		ex, err := sqlReader(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n int
+		if err := ex.QueryRowContext(context.Background(), "SELECT count(*) FROM queue_probe").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	err := app.RunInTransaction(func(tx core.App) error {
+		if err := insertJob("x", nil)(tx); err != nil {
+			return err
+		}
+		if n := count(tx); n != 1 {
+			t.Errorf("inside the transaction: %d rows; want its own write", n)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := count(app); n != 1 {
+		t.Errorf("after the commit: %d rows", n)
 	}
 }
