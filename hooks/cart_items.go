@@ -2,6 +2,8 @@ package hooks
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"sync"
 
@@ -81,9 +83,8 @@ func saveCartItem(e *core.RecordEvent) error {
 	if err != nil {
 		return err
 	}
-	itemVersion := m.GetDateTime("updated").String()
 	return inTransaction(e, func(tx core.App) error {
-		current, err := b.stillCurrent(tx, c, m.Id, itemVersion)
+		current, err := b.stillCurrent(tx, c, m.id, m.updated)
 		switch {
 		case err != nil:
 			return err
@@ -152,16 +153,19 @@ func deleteCartItem(e *core.RecordEvent) error {
 // menu item and returns the item's cart. Unless lenient, it refuses (with
 // field errors) items of another restaurant, unavailable items and invalid
 // option choices.
-func priceCartItem(app core.App, item *core.Record, lenient bool) (c, m *core.Record, err error) {
+func priceCartItem(app core.App, item *core.Record, lenient bool) (c *core.Record, m menuItem, err error) {
 	c, err = cartOf(app, item)
 	if err != nil {
-		return nil, nil, fieldError("cart", "unknown_cart", "This cart does not exist.")
+		return nil, m, fieldError("cart", "unknown_cart", "This cart does not exist.")
 	}
-	m, err = app.FindRecordById("menu_items", item.GetString("menu_item"))
+	m, err = readMenuItem(app, item.GetString("menu_item"))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, m, fieldError("menu_item", "unknown_menu_item", "This menu item does not exist.")
+	}
 	if err != nil {
-		return nil, nil, fieldError("menu_item", "unknown_menu_item", "This menu item does not exist.")
+		return nil, m, err
 	}
-	groups, groupsErr := optionGroups(jsonBytes(m, "option_groups"))
+	groups, groupsErr := optionGroups([]byte(m.optionGroups))
 	sel, selErr := menu.ParseSelection(jsonBytes(item, "options"))
 	extra, optErr := int64(0), groupsErr
 	if optErr == nil {
@@ -172,24 +176,48 @@ func priceCartItem(app core.App, item *core.Record, lenient bool) (c, m *core.Re
 	}
 	if !lenient {
 		switch {
-		case m.GetString("restaurant") != c.GetString("restaurant"):
-			return nil, nil, fieldError("menu_item", "other_restaurant",
-				fmt.Sprintf("%s is from another restaurant; a cart holds items of one restaurant.", m.GetString("name")))
-		case !m.GetBool("is_available"):
-			return nil, nil, fieldError("menu_item", "item_unavailable",
-				fmt.Sprintf("%s is not available right now.", m.GetString("name")))
+		case m.restaurant != c.GetString("restaurant"):
+			return nil, m, fieldError("menu_item", "other_restaurant",
+				fmt.Sprintf("%s is from another restaurant; a cart holds items of one restaurant.", m.name))
+		case !m.available:
+			return nil, m, fieldError("menu_item", "item_unavailable",
+				fmt.Sprintf("%s is not available right now.", m.name))
 		case optErr != nil:
-			return nil, nil, fieldError("options", "invalid_options", sentence(optErr))
+			return nil, m, fieldError("options", "invalid_options", sentence(optErr))
 		}
 		item.Set("options", menu.Canonical(sel))
 	} else if optErr != nil {
 		extra = menu.KnownExtra(groups, sel)
 	}
-	unit := int64(m.GetInt("price")) + extra
-	item.Set("name", m.GetString("name"))
+	unit := m.price + extra
+	item.Set("name", m.name)
 	item.Set("unit_price", unit)
 	item.Set("line_total", unit*int64(item.GetInt("quantity")))
 	return c, m, nil
+}
+
+// menuItem is what pricing a cart line needs of its menu item.
+type menuItem struct {
+	id, restaurant, name, optionGroups string
+	price                              int64
+	available                          bool
+	updated                            string // as stored, which stillCurrent compares
+}
+
+// readMenuItem reads menu item id's pricing columns, without building a
+// record: every cart write does it.
+func readMenuItem(app core.App, id string) (menuItem, error) {
+	m := menuItem{id: id}
+	ex, err := sqlReader(app)
+	if err != nil {
+		return m, err
+	}
+	var price float64
+	err = ex.QueryRowContext(context.Background(), `SELECT restaurant, name, price, is_available,
+			coalesce(option_groups, ''), updated FROM menu_items WHERE id = ?`, id).
+		Scan(&m.restaurant, &m.name, &price, &m.available, &m.optionGroups, &m.updated)
+	m.price = int64(price) // an integer field (onlyInt), read as record.GetInt reads it
+	return m, err
 }
 
 // repriceItemsOf re-saves the cart items of a changed menu item so that

@@ -131,13 +131,16 @@ func readQuoteBasis(app core.App, c *core.Record) (quoteBasis, error) {
 	b := quoteBasis{cartUpdated: c.GetDateTime("updated").String()}
 	t := now()
 	b.in = cart.Input{Now: t}
-	r, err := app.FindRecordById("restaurants", c.GetString("restaurant"))
-	if err != nil {
+	var currency string
+	var err error
+	b.in.Restaurant, currency, b.restaurantUpdated, err = restaurantTerms(app, c.GetString("restaurant"), t)
+	if errors.Is(err, sql.ErrNoRows) {
 		return b, fieldError("restaurant", "unknown_restaurant", "This restaurant does not exist.")
 	}
-	b.restaurantUpdated = r.GetDateTime("updated").String()
-	c.Set("currency", r.GetString("currency"))
-	b.in.Restaurant = restaurantTerms(r, t)
+	if err != nil {
+		return b, err
+	}
+	c.Set("currency", currency)
 	if p, ok := geoPoint(c, "delivery_location"); ok {
 		b.in.Delivery = &p
 	}
@@ -327,26 +330,55 @@ func optionsStillOffered(optionGroupsJSON, options string) bool {
 // offered memoizes optionsStillOffered.
 var offered memo[[2]string, bool]
 
-// restaurantTerms reads the pricing terms of a restaurant at instant t.
-func restaurantTerms(r *core.Record, t time.Time) cart.Restaurant {
-	loc, _ := geoPoint(r, "location")
-	week, err := hours.Parse(jsonBytes(r, "opening_hours"))
-	return cart.Restaurant{
-		ID:               r.Id,
-		DeliveryFeeBase:  int64(r.GetInt("delivery_fee_base")),
-		DeliveryFeePerKm: int64(r.GetInt("delivery_fee_per_km")),
-		MinOrder:         int64(r.GetInt("min_order")),
-		SmallOrderFee:    int64(r.GetInt("small_order_fee")),
-		ServiceFeeBps:    int64(r.GetInt("service_fee_bps")),
-		ServiceFeeMax:    int64(r.GetInt("service_fee_max")),
-		TaxRateBps:       int64(r.GetInt("tax_rate_bps")),
-		PricesIncludeTax: r.GetBool("prices_include_tax"),
-		DeliveryRadiusKm: r.GetFloat("delivery_radius_km"),
-		Location:         loc,
-		Active:           r.GetBool("is_active"),
-		// Stored hours are validated on save; unreadable ones count as closed.
-		Open: err == nil && week.IsOpen(t),
+// restaurantTerms reads the pricing terms of restaurant id at instant t,
+// its currency and its updated time (as stored, which stillCurrent
+// compares). Every cart write and checkout reads them, so only these
+// columns are read, without building a record.
+func restaurantTerms(app core.App, id string, t time.Time) (terms cart.Restaurant, currency, updated string, err error) {
+	ex, err := sqlReader(app)
+	if err != nil {
+		return terms, "", "", err
 	}
+	var base, perKm, minOrder, smallFee, serviceBps, serviceMax, taxBps float64
+	var location types.GeoPoint
+	var openingHours string
+	err = ex.QueryRowContext(context.Background(), `SELECT updated, currency, delivery_fee_base, delivery_fee_per_km,
+			min_order, small_order_fee, service_fee_bps, service_fee_max, tax_rate_bps, prices_include_tax,
+			delivery_radius_km, location, is_active, coalesce(opening_hours, '')
+		FROM restaurants WHERE id = ?`, id).
+		Scan(&updated, &currency, &base, &perKm, &minOrder, &smallFee, &serviceBps, &serviceMax, &taxBps,
+			&terms.PricesIncludeTax, &terms.DeliveryRadiusKm, &location, &terms.Active, &openingHours)
+	if err != nil {
+		return terms, "", "", err
+	}
+	terms.ID = id
+	// Integer fields (onlyInt), read as numbers as record.GetInt reads them.
+	terms.DeliveryFeeBase, terms.DeliveryFeePerKm = int64(base), int64(perKm)
+	terms.MinOrder, terms.SmallOrderFee = int64(minOrder), int64(smallFee)
+	terms.ServiceFeeBps, terms.ServiceFeeMax, terms.TaxRateBps = int64(serviceBps), int64(serviceMax), int64(taxBps)
+	if location.Lon != 0 || location.Lat != 0 {
+		terms.Location = geo.Point{Lon: location.Lon, Lat: location.Lat}
+	}
+	week, err := openingWeek(openingHours)
+	// Stored hours are validated on save; unreadable ones count as closed.
+	terms.Open = err == nil && week.IsOpen(t)
+	return terms, currency, updated, nil
+}
+
+// openingWeek parses stored opening hours, memoized by their text.
+func openingWeek(raw string) (hours.Week, error) {
+	r := parsedWeeks.get(raw, func() weekResult {
+		w, err := hours.Parse([]byte(raw))
+		return weekResult{w, err}
+	})
+	return r.week, r.err
+}
+
+var parsedWeeks memo[string, weekResult]
+
+type weekResult struct {
+	week hours.Week
+	err  error
 }
 
 // findPromo looks a promo code up case-insensitively.
