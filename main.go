@@ -17,8 +17,8 @@ import (
 
 	"github.com/dishpatch/dishpatch/demo"
 	"github.com/dishpatch/dishpatch/hooks"
+	"github.com/dishpatch/dishpatch/hooks/stmtcache"
 	"github.com/dishpatch/dishpatch/internal/gctune"
-	"github.com/dishpatch/dishpatch/internal/stmtcache"
 	_ "github.com/dishpatch/dishpatch/migrations"
 )
 

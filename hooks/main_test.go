@@ -12,7 +12,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"github.com/dishpatch/dishpatch/hooks"
-	"github.com/dishpatch/dishpatch/internal/stmtcache"
+	"github.com/dishpatch/dishpatch/hooks/stmtcache"
 	_ "github.com/dishpatch/dishpatch/migrations"
 )
 
