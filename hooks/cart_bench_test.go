@@ -4,20 +4,9 @@ import (
 	"fmt"
 	"net/http"
 	"testing"
-)
 
-// stockCartItems is a plain collection with cart_items' fields and rules but
-// none of Dishpatch's hooks: what stock PocketBase does for the same write.
-const stockCartItems = `{"name":"stock_cart_items","type":"base",
-	"listRule":"@request.auth.id != \"\" && cart.user = @request.auth.id","viewRule":"@request.auth.id != \"\" && cart.user = @request.auth.id",
-	"createRule":"@request.auth.id != \"\" && cart.user = @request.auth.id","updateRule":"@request.auth.id != \"\" && cart.user = @request.auth.id",
-	"deleteRule":"@request.auth.id != \"\" && cart.user = @request.auth.id",
-	"fields":[{"name":"cart","type":"relation","collectionId":"pbc_carts","maxSelect":1,"required":true},
-	{"name":"menu_item","type":"relation","collectionId":"pbc_menu_items","maxSelect":1,"required":true},
-	{"name":"quantity","type":"number","onlyInt":true,"min":1,"max":99,"required":true},
-	{"name":"options","type":"json","maxSize":8192},{"name":"note","type":"text","max":200},
-	{"name":"name","type":"text","max":120},{"name":"unit_price","type":"number","onlyInt":true,"min":0},
-	{"name":"line_total","type":"number","onlyInt":true,"min":0}]}`
+	"github.com/dishpatch/dishpatch/bench/stock"
+)
 
 // BenchmarkCartItemCycle is one add + change quantity + remove of a cart
 // line through the HTTP API: three requests per op, each recomputing the
@@ -35,7 +24,7 @@ func benchCycle(b *testing.B, collection string) {
 	app := newApp(b)
 	defer app.Cleanup()
 	srv := serve(b, app)
-	if status, out := call(b, srv, admin, http.MethodPost, "/api/collections", stockCartItems); status != 200 {
+	if status, out := call(b, srv, admin, http.MethodPost, "/api/collections", stock.CartItems); status != 200 {
 		b.Fatal(status, out)
 	}
 	url := "/api/collections/" + collection + "/records"

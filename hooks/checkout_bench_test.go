@@ -6,24 +6,9 @@ import (
 	"testing"
 
 	"github.com/pocketbase/pocketbase/core"
-)
 
-// stockOrders is a plain collection of an order's shape with no Dishpatch
-// hooks, as bench/checkout creates it: what stock PocketBase does to create
-// one record.
-const stockOrders = `{"name":"stock_orders","type":"base",
-	"listRule":"customer = @request.auth.id","viewRule":"customer = @request.auth.id",
-	"createRule":"@request.auth.id != \"\" && customer = @request.auth.id",
-	"fields":[{"name":"customer","type":"relation","collectionId":"_pb_users_auth_","maxSelect":1,"required":true},
-	{"name":"restaurant","type":"relation","collectionId":"pbc_restaurants","maxSelect":1,"required":true},
-	{"name":"status","type":"select","maxSelect":1,"values":["placed","accepted"]},
-	{"name":"items","type":"json","maxSize":262144},
-	{"name":"subtotal","type":"number","onlyInt":true,"min":0},{"name":"delivery_fee","type":"number","onlyInt":true,"min":0},
-	{"name":"service_fee","type":"number","onlyInt":true,"min":0},{"name":"tax","type":"number","onlyInt":true,"min":0},
-	{"name":"total","type":"number","onlyInt":true,"min":0},{"name":"currency","type":"text","max":3},
-	{"name":"delivery_location","type":"geoPoint"},{"name":"delivery_address","type":"text","max":500},
-	{"name":"created","type":"autodate","onCreate":true},{"name":"updated","type":"autodate","onCreate":true,"onUpdate":true}],
-	"indexes":["CREATE INDEX idx_stock_orders_customer ON stock_orders (customer, created)"]}`
+	"github.com/dishpatch/dishpatch/bench/stock"
+)
 
 // BenchmarkCheckout is one checkout of a 5-line cart through the HTTP API,
 // with an Idempotency-Key; building the cart is not timed. Compare with
@@ -63,7 +48,7 @@ func BenchmarkStockCreate(b *testing.B) {
 	app := checkoutApp(b)
 	defer app.Cleanup()
 	srv := serve(b, app)
-	if status, out := call(b, srv, admin, http.MethodPost, "/api/collections", stockOrders); status != 200 {
+	if status, out := call(b, srv, admin, http.MethodPost, "/api/collections", stock.Orders); status != 200 {
 		b.Fatal(status, out)
 	}
 	body := fmt.Sprintf(`{"customer":%q,"restaurant":%q,"status":"placed","items":[{"name":"Pizza","quantity":2,"unit_price":1250}],

@@ -28,6 +28,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/dishpatch/dishpatch/bench/stock"
 )
 
 var (
@@ -237,17 +239,7 @@ func prepare(client *http.Client, admin string, n int) []*customer {
 		}
 		menus = append(menus, m)
 	}
-	mustDo(client, admin, "POST", "/api/collections", `{"name":"stock_cart_items","type":"base",
-		"listRule":"@request.auth.id != \"\" && cart.user = @request.auth.id","viewRule":"@request.auth.id != \"\" && cart.user = @request.auth.id",
-		"createRule":"@request.auth.id != \"\" && cart.user = @request.auth.id","updateRule":"@request.auth.id != \"\" && cart.user = @request.auth.id",
-		"deleteRule":"@request.auth.id != \"\" && cart.user = @request.auth.id",
-		"fields":[{"name":"cart","type":"relation","collectionId":"pbc_carts","maxSelect":1,"required":true},
-		{"name":"menu_item","type":"relation","collectionId":"pbc_menu_items","maxSelect":1,"required":true},
-		{"name":"quantity","type":"number","onlyInt":true,"min":1,"max":99,"required":true},
-		{"name":"options","type":"json","maxSize":8192},{"name":"note","type":"text","max":200},
-		{"name":"name","type":"text","max":120},{"name":"unit_price","type":"number","onlyInt":true,"min":0},
-		{"name":"line_total","type":"number","onlyInt":true,"min":0}],
-		"indexes":["CREATE INDEX idx_stock_cart ON stock_cart_items (cart)"]}`)
+	mustDo(client, admin, "POST", "/api/collections", stock.CartItems)
 	options := `{"size":["l"],"extra":["cheese"]}`
 	var customers []*customer
 	for i := 0; i < n; i++ {

@@ -39,6 +39,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/dishpatch/dishpatch/bench/stock"
 )
 
 var (
@@ -149,20 +151,7 @@ func setup(client *http.Client, admin string, n int) *world {
 	for i := range w.customers {
 		w.customerIDs[i], w.customers[i] = signUp(client, fmt.Sprintf("customer%d", i))
 	}
-	mustDo(client, admin, "POST", "/api/collections", `{"name":"stock_orders","type":"base",
-		"listRule":"customer = @request.auth.id","viewRule":"customer = @request.auth.id",
-		"createRule":"@request.auth.id != \"\" && customer = @request.auth.id",
-		"updateRule":"@request.auth.id != \"\" && customer = @request.auth.id",
-		"fields":[{"name":"customer","type":"relation","collectionId":"_pb_users_auth_","maxSelect":1,"required":true},
-		{"name":"restaurant","type":"relation","collectionId":"pbc_restaurants","maxSelect":1,"required":true},
-		{"name":"status","type":"select","maxSelect":1,"values":["placed","accepted"]},
-		{"name":"items","type":"json","maxSize":262144},
-		{"name":"subtotal","type":"number","onlyInt":true,"min":0},{"name":"delivery_fee","type":"number","onlyInt":true,"min":0},
-		{"name":"service_fee","type":"number","onlyInt":true,"min":0},{"name":"tax","type":"number","onlyInt":true,"min":0},
-		{"name":"total","type":"number","onlyInt":true,"min":0},{"name":"currency","type":"text","max":3},
-		{"name":"delivery_location","type":"geoPoint"},{"name":"delivery_address","type":"text","max":500},
-		{"name":"created","type":"autodate","onCreate":true},{"name":"updated","type":"autodate","onCreate":true,"onUpdate":true}],
-		"indexes":["CREATE INDEX idx_stock_orders_customer ON stock_orders (customer, created)"]}`, nil)
+	mustDo(client, admin, "POST", "/api/collections", stock.Orders, nil)
 	return w
 }
 
