@@ -26,6 +26,7 @@ import (
 	"net/http"
 	"os"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -41,6 +42,7 @@ var (
 	warmup   = flag.Duration("warmup", 3*time.Second, "warm-up time per workload")
 	rounds   = flag.Int("rounds", 3, "rounds; the median round is reported")
 	only     = flag.String("only", "", "run only this workload: add, change, stock or cycle (for profiling)")
+	export   = flag.String("export", "", "prepare the data, write one line per customer to this file for bench/cart.lua (token, stock record, cart line; tab-separated) and exit")
 )
 
 func main() {
@@ -50,6 +52,16 @@ func main() {
 	admin := login(client, "/api/collections/_superusers/auth-with-password", *email, *password)
 	setup := prepare(client, admin, *conns)
 	log.Printf("prepared %d customers", len(setup))
+	if *export != "" {
+		var b strings.Builder
+		for _, c := range setup {
+			fmt.Fprintf(&b, "%s\t%s\t%s\n", c.token, c.stock, c.line)
+		}
+		if err := os.WriteFile(*export, []byte(b.String()), 0o600); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 
 	results := map[string][][]float64{}
 	var order []string

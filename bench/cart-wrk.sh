@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Change quantity (PATCH cart_items) against stock PocketBase's PATCH of the same shape, driven by wrk
+# (C) instead of bench/cartload (Go), so that the load generator takes less of the 2 cores: 16
+# connections, one customer each (one wrk thread per connection), 3 s warm-up + 10 s each, ours and
+# stock interleaved, 3 rounds. Loopback only; about 1.5 minutes. Needs wrk (apt-get install -y wrk).
+# Usage: bash bench/cart-wrk.sh
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+go build -o dishpatch .
+dir="$(mktemp -d)"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+cleanup() { kill "${pid:-0}" 2>/dev/null || true; wait "${pid:-0}" 2>/dev/null || true; rm -rf "$dir"; }
+trap cleanup EXIT
+./dishpatch superuser upsert bench@dishpatch.local bench-password-1 --dir "$dir" >/dev/null
+./dishpatch serve --http "127.0.0.1:$port" --dir "$dir" >"$dir/serve.log" 2>&1 &
+pid=$!
+for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/api/health" >/dev/null && break; sleep 0.1; done
+go run ./bench/cartload -url "http://127.0.0.1:$port" -c 16 -export "$dir/customers.tsv"
+for round in 1 2 3; do
+  for mode in change stock; do
+    wrk -t16 -c16 -d3s -s bench/cart.lua "http://127.0.0.1:$port" -- "$dir/customers.tsv" "$mode" >/dev/null
+    echo "round $round, $mode:"
+    wrk -t16 -c16 -d10s --latency -s bench/cart.lua "http://127.0.0.1:$port" -- "$dir/customers.tsv" "$mode" |
+      grep -E "Requests/sec|^ +(50|99)%|unexpected|Non-2xx"
+  done
+done
