@@ -301,3 +301,88 @@ func BenchmarkQuery(b *testing.B) {
 		})
 	}
 }
+
+// TestConcurrentUse runs reads, writes, early-closed row sets and
+// transactions with nested use of one query from many goroutines over a
+// small pool, checking every answer (run it with -race too).
+func TestConcurrentUse(t *testing.T) {
+	db := open(t, 4)
+	const goroutines, rounds = 16, 150
+	errs := make(chan error, goroutines)
+	for g := 0; g < goroutines; g++ {
+		go func() {
+			errs <- func() error {
+				for i := 0; i < rounds; i++ {
+					id := 1 + (g*rounds+i)%20
+					switch i % 4 {
+					case 0: // point read
+						var name string
+						if err := db.QueryRow(`SELECT name FROM t WHERE id = ?`, id).Scan(&name); err != nil {
+							return err
+						}
+						if !strings.HasPrefix(name, fmt.Sprint("n", id)) {
+							return fmt.Errorf("id %d: name %q", id, name)
+						}
+					case 1: // a row set closed before its end
+						rows, err := db.Query(`SELECT id FROM t WHERE id >= ? ORDER BY id`, id)
+						if err != nil {
+							return err
+						}
+						var first int
+						if rows.Next() {
+							if err := rows.Scan(&first); err != nil {
+								return err
+							}
+						}
+						if err := rows.Close(); err != nil {
+							return err
+						}
+						if first != id {
+							return fmt.Errorf("first id >= %d: %d", id, first)
+						}
+					case 2: // a write
+						if _, err := db.Exec(`UPDATE t SET name = ? WHERE id = ?`, fmt.Sprint("n", id, "-", g), id); err != nil {
+							return err
+						}
+					case 3: // a transaction using one query inside a loop over the same query
+						tx, err := db.Begin()
+						if err != nil {
+							return err
+						}
+						outer, err := tx.Query(`SELECT id FROM t WHERE id <= ? ORDER BY id`, 2)
+						if err != nil {
+							tx.Rollback()
+							return err
+						}
+						n := 0
+						for outer.Next() {
+							inner, err := tx.Query(`SELECT id FROM t WHERE id <= ? ORDER BY id`, 1)
+							if err != nil {
+								outer.Close()
+								tx.Rollback()
+								return err
+							}
+							for inner.Next() {
+								n++
+							}
+							inner.Close()
+						}
+						outer.Close()
+						if err := tx.Commit(); err != nil {
+							return err
+						}
+						if n != 2 {
+							return fmt.Errorf("nested reads: %d rows; want 2", n)
+						}
+					}
+				}
+				return nil
+			}()
+		}()
+	}
+	for g := 0; g < goroutines; g++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
