@@ -19,10 +19,36 @@ import (
 type repricing struct{}
 
 func registerCartItems(app core.App) {
+	ci := cartItems{writes: &groupCommit{runBatch: runShared}}
 	app.OnRecordCreateRequest("cart_items").BindFunc(checkCartOwner)
-	app.OnRecordCreateExecute("cart_items").BindFunc(saveCartItem)
-	app.OnRecordUpdateExecute("cart_items").BindFunc(saveCartItem)
-	app.OnRecordDeleteExecute("cart_items").BindFunc(deleteCartItem)
+	app.OnRecordCreateExecute("cart_items").BindFunc(ci.save)
+	app.OnRecordUpdateExecute("cart_items").BindFunc(ci.save)
+	app.OnRecordDeleteExecute("cart_items").BindFunc(ci.delete)
+}
+
+// cartItems writes cart lines. Customers' writes share transactions
+// through writes (see groupCommit): each is a short check-write-requote
+// whose own BEGIN, COMMIT and hand-over of the writer connection would
+// cost about as much as its statements.
+type cartItems struct {
+	writes *groupCommit
+}
+
+// inTurn is inTransaction through the cart write queue: fn runs with e.App
+// set to a transaction shared with other customers' cart writes (see
+// runShared). The request's cancellation does not reach fn: a customer who
+// hangs up must not interrupt a transaction that others' writes share.
+func (ci cartItems) inTurn(e *core.RecordEvent, fn func(tx core.App) error) error {
+	app, ctx := e.App, e.Context
+	detached := context.Background()
+	if ctx != nil {
+		detached = context.WithoutCancel(ctx)
+	}
+	return ci.writes.inTurn(app, func(tx core.App) error {
+		e.App, e.Context = tx, detached
+		defer func() { e.App, e.Context = app, ctx }()
+		return fn(tx)
+	})
 }
 
 // checkCartOwner answers "not your cart" with a field error. Unknown and
@@ -56,7 +82,7 @@ func cartOf(app core.App, item *core.Record) (*core.Record, error) {
 	return app.FindRecordById("carts", item.GetString("cart"))
 }
 
-// saveCartItem prices the item from its menu item and options, writes it
+// save prices the item from its menu item and options, writes it
 // and recomputes its cart, all in one transaction.
 //
 // PocketBase has one writer connection, so a write transaction holds up
@@ -64,7 +90,7 @@ func cartOf(app core.App, item *core.Record) (*core.Record, error) {
 // from plain reads first; the transaction only confirms that the cart, its
 // restaurant and the menu item are still the versions read (else it prices
 // again inside), writes the item and requotes the cart from its lines.
-func saveCartItem(e *core.RecordEvent) error {
+func (ci cartItems) save(e *core.RecordEvent) error {
 	lenient := contextValue(e.Context, repricing{}) != nil
 	previousCart := ""
 	if !e.Record.IsNew() {
@@ -83,7 +109,7 @@ func saveCartItem(e *core.RecordEvent) error {
 	if err != nil {
 		return err
 	}
-	return inTransaction(e, func(tx core.App) error {
+	return ci.inTurn(e, func(tx core.App) error {
 		current, err := b.stillCurrent(tx, c, m.id, m.updated)
 		switch {
 		case err != nil:
@@ -117,9 +143,9 @@ func writeCartItem(tx core.App, e *core.RecordEvent, lenient bool, previousCart 
 	return nil
 }
 
-// deleteCartItem deletes the item and requotes its cart in one
-// transaction, with the cart's basis read before it (see saveCartItem).
-func deleteCartItem(e *core.RecordEvent) error {
+// delete deletes the item and requotes its cart in one transaction, with
+// the cart's basis read before it (see save).
+func (ci cartItems) delete(e *core.RecordEvent) error {
 	cartID := e.Record.GetString("cart")
 	var c *core.Record
 	var b quoteBasis
@@ -131,7 +157,7 @@ func deleteCartItem(e *core.RecordEvent) error {
 		}
 		fast = err == nil
 	}
-	return inTransaction(e, func(tx core.App) error {
+	write := func(tx core.App) error {
 		current := false
 		if fast {
 			var err error
@@ -146,7 +172,11 @@ func deleteCartItem(e *core.RecordEvent) error {
 			return recomputeCartByID(tx, cartID)
 		}
 		return requoteCart(tx, e.Context, c, b)
-	})
+	}
+	if fast {
+		return ci.inTurn(e, write)
+	}
+	return inTransaction(e, write)
 }
 
 // priceCartItem sets the item's name, unit_price and line_total from its

@@ -85,48 +85,114 @@ var queueScenarios = []struct {
 		{nil, true, nil}, {errBroken, false, errBroken}, {nil, true, nil}, {errCartGone, false, errCartGone},
 	}},
 	{name: "a panic fails only its own job", jobs: []queueJob{
-		{nil, true, nil}, {"boom", false, errors.New("checkout: panic: boom")}, {nil, true, nil},
+		{nil, true, nil}, {"boom", false, errors.New("hooks: panic: boom")}, {nil, true, nil},
 	}},
 }
 
-// TestCheckoutQueue sends each scenario's jobs through the queue from concurrent goroutines, several
-// times over, and checks every outcome and every write.
-func TestCheckoutQueue(t *testing.T) {
+// TestGroupCommit sends each scenario's jobs through a checkouts queue from concurrent goroutines,
+// several times over, and checks every outcome and every write.
+func TestGroupCommit(t *testing.T) {
 	for _, s := range queueScenarios {
 		t.Run(s.name, func(t *testing.T) {
-			app := queueApp(t)
-			co := newCheckouts()
-			const rounds = 20
-			outcomes := make([][]error, rounds)
-			var wg sync.WaitGroup
-			for r := range rounds {
-				outcomes[r] = make([]error, len(s.jobs))
-				for i, j := range s.jobs {
-					wg.Add(1)
-					go func() {
-						defer wg.Done()
-						outcomes[r][i] = co.inTurn(app, insertJob(fmt.Sprintf("%d-%d", r, i), j.outcome))
-					}()
-				}
-			}
-			wg.Wait()
-			got := written(t, app)
-			for r := range rounds {
-				for i, j := range s.jobs {
-					name := fmt.Sprintf("%d-%d", r, i)
-					if err := outcomes[r][i]; fmt.Sprint(err) != fmt.Sprint(j.want) {
-						t.Errorf("job %s: got %v; want %v", name, err, j.want)
-					}
-					if got[name] != j.kept {
-						t.Errorf("job %s: got written %t; want %t", name, got[name], j.kept)
-					}
-				}
-			}
-			// The queue is free again.
-			if err := co.inTurn(app, insertJob("last", nil)); err != nil || !written(t, app)["last"] {
-				t.Errorf("after the scenario: got %v; want the queue to write again", err)
-			}
+			testQueue(t, newCheckouts(), s.jobs, insertJob)
 		})
+	}
+}
+
+// TestSharedQueue is TestGroupCommit for runShared with jobs that fail before writing, which fail
+// alone.
+func TestSharedQueue(t *testing.T) {
+	jobs := []queueJob{
+		{nil, true, nil}, {errBroken, false, errBroken}, {nil, true, nil}, {errCartGone, false, errCartGone},
+		{"boom", false, errors.New("hooks: panic: boom")}, {nil, true, nil},
+	}
+	testQueue(t, &groupCommit{runBatch: runShared}, jobs, func(name string, outcome any) func(tx core.App) error {
+		if outcome == nil {
+			return insertJob(name, nil)
+		}
+		return func(core.App) error { return refuseJob(outcome) }
+	})
+}
+
+// refuseJob ends with outcome (a panic for a string) without writing.
+func refuseJob(outcome any) error {
+	if s, ok := outcome.(string); ok {
+		panic(s)
+	}
+	return outcome.(error)
+}
+
+// TestSharedBatch runs batches through runShared directly: a job that fails before writing fails
+// alone; one that fails after writing fails the jobs written before it in its transaction, and the
+// jobs after it are written in the next. Each job runs once.
+func TestSharedBatch(t *testing.T) {
+	app := queueApp(t)
+	calls := map[string]int{}
+	job := func(name string, writes bool, outcome any) *commitJob {
+		return &commitJob{done: make(chan error, 1), write: func(tx core.App) error {
+			calls[name]++
+			if writes {
+				return insertJob(name, outcome)(tx)
+			}
+			return refuseJob(outcome)
+		}}
+	}
+	jobs := []*commitJob{
+		job("a", true, nil), job("b", false, errCartGone), job("c", true, nil), job("d", true, errBroken),
+		job("e", true, nil), job("f", false, "boom"), job("g", true, nil),
+	}
+	want := []error{errSharedRollback, errCartGone, errSharedRollback, errBroken, nil, errors.New("hooks: panic: boom"), nil}
+	runShared(app, jobs)
+	for i, j := range jobs {
+		got := <-j.done
+		if (got == nil) != (want[i] == nil) || got != nil && !errors.Is(got, want[i]) && got.Error() != want[i].Error() {
+			t.Errorf("job %d: got %v; want %v", i, got, want[i])
+		}
+	}
+	if want := map[string]int{"a": 1, "b": 1, "c": 1, "d": 1, "e": 1, "f": 1, "g": 1}; !maps.Equal(calls, want) {
+		t.Errorf("runs per job %v; want %v", calls, want)
+	}
+	got := written(t, app)
+	for name, kept := range map[string]bool{"a": false, "c": false, "d": false, "e": true, "g": true} {
+		if got[name] != kept {
+			t.Errorf("job %s: written %t; want %t", name, got[name], kept)
+		}
+	}
+}
+
+// testQueue runs jobs, made by newJob, through queue q from concurrent goroutines, 20 times over.
+func testQueue(t *testing.T, q *groupCommit, jobs []queueJob, newJob func(name string, outcome any) func(tx core.App) error) {
+	t.Helper()
+	app := queueApp(t)
+	const rounds = 20
+	outcomes := make([][]error, rounds)
+	var wg sync.WaitGroup
+	for r := range rounds {
+		outcomes[r] = make([]error, len(jobs))
+		for i, j := range jobs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				outcomes[r][i] = q.inTurn(app, newJob(fmt.Sprintf("%d-%d", r, i), j.outcome))
+			}()
+		}
+	}
+	wg.Wait()
+	got := written(t, app)
+	for r := range rounds {
+		for i, j := range jobs {
+			name := fmt.Sprintf("%d-%d", r, i)
+			if err := outcomes[r][i]; fmt.Sprint(err) != fmt.Sprint(j.want) {
+				t.Errorf("job %s: got %v; want %v", name, err, j.want)
+			}
+			if got[name] != j.kept {
+				t.Errorf("job %s: got written %t; want %t", name, got[name], j.kept)
+			}
+		}
+	}
+	// The queue is free again.
+	if err := q.inTurn(app, insertJob("last", nil)); err != nil || !written(t, app)["last"] {
+		t.Errorf("after the scenario: got %v; want the queue to write again", err)
 	}
 }
 
@@ -136,10 +202,9 @@ func TestCheckoutQueue(t *testing.T) {
 // transaction, so that the refused job's write is rolled back.
 func TestCheckoutBatchRefusals(t *testing.T) {
 	app := queueApp(t)
-	co := newCheckouts()
 	calls := map[string]int{}
-	job := func(name string, writes bool, outcome error) *checkoutJob {
-		return &checkoutJob{done: make(chan error, 1), write: func(tx core.App) error {
+	job := func(name string, writes bool, outcome error) *commitJob {
+		return &commitJob{done: make(chan error, 1), write: func(tx core.App) error {
 			calls[name]++
 			if writes {
 				return insertJob(name, outcome)(tx)
@@ -149,19 +214,19 @@ func TestCheckoutBatchRefusals(t *testing.T) {
 	}
 	for _, c := range []struct {
 		name string
-		jobs []*checkoutJob
+		jobs []*commitJob
 		want []error
 		runs map[string]int
 	}{
-		{"refusals before writing", []*checkoutJob{job("a", true, nil), job("b", false, errCartGone),
+		{"refusals before writing", []*commitJob{job("a", true, nil), job("b", false, errCartGone),
 			job("c", false, errPromoExhausted), job("d", false, errKeyUsed), job("e", false, errCartChanged), job("f", true, nil)},
 			[]error{nil, errCartGone, errPromoExhausted, errKeyUsed, errCartChanged, nil},
 			map[string]int{"a": 1, "b": 1, "c": 1, "d": 1, "e": 1, "f": 1}},
-		{"a refusal after writing", []*checkoutJob{job("g", true, nil), job("h", true, errKeyUsed), job("i", true, nil)},
+		{"a refusal after writing", []*commitJob{job("g", true, nil), job("h", true, errKeyUsed), job("i", true, nil)},
 			// g and h run in the batch, which stops at h, then each alone.
 			[]error{nil, errKeyUsed, nil}, map[string]int{"g": 2, "h": 2, "i": 1}},
 	} {
-		co.run(app, c.jobs)
+		runCheckouts(app, c.jobs)
 		for i, j := range c.jobs {
 			if got := <-j.done; !errors.Is(got, c.want[i]) || (got == nil) != (c.want[i] == nil) {
 				t.Errorf("%s: job %d: got %v; want %v", c.name, i, got, c.want[i])
