@@ -199,13 +199,14 @@ func orderRoles(e *core.RequestEvent, o, r *core.Record) []order.Role {
 	return roles
 }
 
-// historyEntry is one element of orders.status_history. Reason is kept only
-// when given (always for a rejection).
+// historyEntry is one element of orders.status_history, with the
+// contract's four keys always present: Reason is "" when none was given
+// (a rejection always has one).
 type historyEntry struct {
 	Status string `json:"status"`
 	At     string `json:"at"`
 	By     string `json:"by"`
-	Reason string `json:"reason,omitempty"`
+	Reason string `json:"reason"`
 }
 
 // recordMove sets the order's status and appends entry, stamped now, to its

@@ -134,8 +134,14 @@ func expectStoredOrder(id, status string, history []string, reason string, eta t
 		}) {
 			t.Errorf("status_history: got %q; want %q", got, history)
 		}
-		if len(entries) > 0 && fmt.Sprint(entries[len(entries)-1]["reason"]) != reason && !(reason == "" && entries[len(entries)-1]["reason"] == nil) {
-			t.Errorf("reason: got %v; want %q", entries[len(entries)-1]["reason"], reason)
+		for i, e := range entries {
+			want := ""
+			if i == len(entries)-1 {
+				want = reason
+			}
+			if got, ok := e["reason"].(string); !ok || got != want {
+				t.Errorf("entry %d: reason: got %#v; want %q", i, e["reason"], want)
+			}
 		}
 		switch {
 		case eta > 0:
