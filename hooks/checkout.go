@@ -3,6 +3,7 @@ package hooks
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -290,8 +291,10 @@ func writeOrder(tx core.App, customer string, c *core.Record, in cart.Input, q c
 			return nil, errKeyUsed
 		}
 	}
+	lastRedemption := false
 	if in.Promo != nil {
-		if err := redeemPromo(tx, in.Promo.Code); err != nil {
+		var err error
+		if lastRedemption, err = redeemPromo(tx, in.Promo.Code); err != nil {
 			return nil, err
 		}
 	}
@@ -312,6 +315,12 @@ func writeOrder(tx core.App, customer string, c *core.Record, in cart.Input, q c
 	if _, err := tx.DB().NewQuery("DELETE FROM cart_items WHERE cart = {:cart}").
 		Bind(dbx.Params{"cart": c.Id}).Execute(); err != nil {
 		return nil, err
+	}
+	if lastRedemption {
+		// The code's other carts lose their discount now, and show why.
+		if err := requoteCartsWithPromo(tx, c.Id, in.Promo.Code); err != nil {
+			return nil, err
+		}
 	}
 	return o, tx.Delete(c)
 }
@@ -503,25 +512,24 @@ func newOrder(app core.App, customer string, c *core.Record, q cart.Quote, lines
 }
 
 // redeemPromo counts one redemption of the promo code, unless that would go
-// beyond max_redemptions (0 = unlimited). The condition is in the UPDATE
-// itself, so the limit holds however many checkouts priced the cart with
-// the last redemption still free.
-func redeemPromo(tx core.App, code string) error {
-	res, err := tx.DB().NewQuery(`UPDATE promo_codes SET redemptions = redemptions + 1, updated = {:now}
-		WHERE code = {:code} AND (max_redemptions = 0 OR redemptions < max_redemptions)`).
-		Bind(dbx.Params{"code": promoKey(code), "now": now().UTC().Format(types.DefaultDateLayout)}).
-		Execute()
+// beyond max_redemptions (0 = unlimited), and reports whether it was the
+// last one. The condition is in the UPDATE itself, so the limit holds
+// however many checkouts priced the cart with the last redemption still
+// free.
+func redeemPromo(tx core.App, code string) (last bool, err error) {
+	ex, err := sqlReader(tx)
 	if err != nil {
-		return err
+		return false, err
 	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return err
+	err = ex.QueryRowContext(context.Background(), `UPDATE promo_codes
+		SET redemptions = redemptions + 1, updated = ?
+		WHERE code = ? AND (max_redemptions = 0 OR redemptions < max_redemptions)
+		RETURNING max_redemptions > 0 AND redemptions >= max_redemptions`,
+		now().UTC().Format(types.DefaultDateLayout), promoKey(code)).Scan(&last)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, errPromoExhausted
 	}
-	if n != 1 {
-		return errPromoExhausted
-	}
-	return nil
+	return last, err
 }
 
 // isUniqueViolation reports whether err is PocketBase's answer to a unique

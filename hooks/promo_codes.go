@@ -3,6 +3,7 @@ package hooks
 import (
 	"strings"
 
+	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 )
 
@@ -10,6 +11,57 @@ func registerPromoCodes(app core.App) {
 	app.OnRecordCreate("promo_codes").BindFunc(preparePromoCode)
 	app.OnRecordUpdate("promo_codes").BindFunc(preparePromoCode)
 	app.OnRecordValidate("promo_codes").BindFunc(validatePromoCode)
+	app.OnRecordUpdateExecute("promo_codes").BindFunc(followPromoCode)
+	app.OnRecordDeleteExecute("promo_codes").BindFunc(followPromoCode)
+}
+
+// promoFields are the promo code fields a cart's discount or blockers
+// depend on.
+var promoFields = []string{
+	"code", "kind", "value", "min_subtotal", "max_discount", "starts_at", "ends_at", "max_redemptions",
+	"redemptions", "restaurant", "is_active",
+}
+
+// followPromoCode requotes the carts that carry a promo code when an admin
+// changes or deletes it, in the same transaction, so that their discount
+// and blockers follow (a deactivated or deleted code gives discount 0 and a
+// promo_ineligible blocker). The carts index by promo code keeps this
+// bounded by the code's own carts.
+func followPromoCode(e *core.RecordEvent) error {
+	codes := []string{e.Record.Original().GetString("code"), e.Record.GetString("code")}
+	return inTransaction(e, func(tx core.App) error {
+		if err := e.Next(); err != nil {
+			return err
+		}
+		if e.Type == core.ModelEventTypeUpdate && !changed(e.Record, promoFields...) {
+			return nil
+		}
+		return requoteCartsWithPromo(tx, "", codes...)
+	})
+}
+
+// requoteCartsWithPromo recomputes, in transaction tx, every cart that
+// carries one of codes, except the cart except.
+func requoteCartsWithPromo(tx core.App, except string, codes ...string) error {
+	carts, err := tx.FindAllRecords("carts", dbx.In("promo_code", anySlice(codes)...), dbx.Not(dbx.HashExp{"id": except}))
+	if err != nil {
+		return err
+	}
+	for _, c := range carts {
+		if err := recomputeCart(tx, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// anySlice converts strings to the []any that dbx.In takes.
+func anySlice(values []string) []any {
+	out := make([]any, len(values))
+	for i, v := range values {
+		out[i] = v
+	}
+	return out
 }
 
 // promoKey is the stored form of a code: trimmed and upper-cased, so that
