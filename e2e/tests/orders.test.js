@@ -146,7 +146,8 @@ describe('orders', { timeout: 180_000 }, () => {
     await customer.collection('orders').subscribe('*', (e) => seen.push(e.record));
 
     const before = Date.now();
-    const placed = await checkout(customer, cart.id, { key: `life-${uid()}`, body: { delivery_address: 'Oranienstraße 1', note: 'Buzz 3' } });
+    const lifeKey = `life-${uid()}`;
+    const placed = await checkout(customer, cart.id, { key: lifeKey, body: { delivery_address: 'Oranienstraße 1', note: 'Buzz 3' } });
     assert.equal(placed.status, 200, JSON.stringify(placed.body));
     const order = placed.body;
     for (const [k, v] of Object.entries(want)) assert.equal(order[k], v, `order ${k}`);
@@ -157,7 +158,7 @@ describe('orders', { timeout: 180_000 }, () => {
     const byItem = (x, y) => x[0].localeCompare(y[0]);
     assert.deepEqual(order.items.map((i) => [i.menu_item, i.quantity, i.unit_price, i.line_total, i.options]).sort(byItem),
       [[pizza.id, 2, 1250, 2500, { size: ['l'] }], [salad.id, 1, 700, 700, {}]].sort(byItem));
-    assert.equal(order.idempotency_key, undefined, 'the idempotency key is hidden');
+    assert.equal(order.idempotency_key, lifeKey, 'the order shows the key of its checkout');
     const eta = (o) => new Date(o.eta.replace(' ', 'T')).getTime();
     const expectEta = (o, minutes, label) => {
       const at = Date.now();
