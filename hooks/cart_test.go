@@ -192,6 +192,8 @@ var cartScenarios = []cartScenario{
 		// tax included on 2160 = 141; total 2400 − 240 + 216 + 120 = 2496.
 		cart: cartWant{subtotal: 2400, discount: 240, deliveryFee: 216, serviceFee: 120, tax: 141, total: 2496,
 			itemCount: 2, lines: 1, promo: "WELCOME10", blockers: []string{}}},
+	{name: "a promo code of spaces is no code", who: alice, method: "PATCH", url: cartKURL, body: `{"promo_code":"   "}`,
+		status: 200, content: []string{`"promo_code":""`}, cart: fixtureCartK},
 	{name: "free delivery promo", who: alice, method: "PATCH", url: cartKURL,
 		body:   `{"promo_code":"freedel","delivery_location":{"lon":13.41,"lat":52.52}}`,
 		status: 200,

@@ -64,6 +64,10 @@ func claimCart(e *core.RecordRequestEvent) error {
 func validateCartPromo(e *core.RecordEvent) error {
 	c := e.Record
 	entered := c.GetString("promo_code")
+	if entered != "" && promoKey(entered) == "" {
+		c.Set("promo_code", "") // only spaces: no code, like ""
+		return e.Next()
+	}
 	if entered == "" || (!c.IsNew() && promoKey(entered) == promoKey(c.Original().GetString("promo_code"))) {
 		return e.Next()
 	}
