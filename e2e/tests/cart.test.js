@@ -121,6 +121,16 @@ describe('cart', { timeout: 60_000 }, () => {
     lines.shift();
     await expectLive('line removed', expectedTotals({ lines, r: restaurant, distanceM: d, promoPercent: 15 }));
 
+    // An admin deactivates the code: the subscriber sees the discount go, and why, without touching the cart.
+    const promo = await server.admin.collection('promo_codes').getFirstListItem(server.admin.filter('code = {:c}', { c: 'LIVE15' }));
+    await server.admin.collection('promo_codes').update(promo.id, { is_active: false });
+    await expectLive('promo deactivated', expectedTotals({ lines, r: restaurant, distanceM: d }));
+    assert.deepEqual(events.at(-1).blockers.map((b) => b.code), ['promo_ineligible']);
+    assert.equal(events.at(-1).promo_code, 'LIVE15', 'the code stays on the cart');
+    await server.admin.collection('promo_codes').update(promo.id, { is_active: true });
+    await expectLive('promo reactivated', expectedTotals({ lines, r: restaurant, distanceM: d, promoPercent: 15 }));
+    assert.deepEqual(events.at(-1).blockers, []);
+
     await pb.collection('carts').unsubscribe();
   });
 
