@@ -2,7 +2,9 @@
 # Change quantity (PATCH cart_items) against stock PocketBase's PATCH of the same shape, driven by wrk
 # (C) instead of bench/cartload (Go), so that the load generator takes less of the 2 cores: 16
 # connections, one customer each (one wrk thread per connection), 3 s warm-up + 10 s each, ours and
-# stock interleaved, 3 rounds. Loopback only; about 1.5 minutes. Needs wrk (apt-get install -y wrk).
+# stock interleaved, 3 rounds; then, as the floor of what this machine and load generator can show, the
+# same wrk against GET /api/health (no database, no auth). Loopback only; about 1.7 minutes. Needs wrk
+# (apt-get install -y wrk).
 # Usage: bash bench/cart-wrk.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -25,3 +27,5 @@ for round in 1 2 3; do
       grep -E "Requests/sec|^ +(50|99)%|unexpected|Non-2xx"
   done
 done
+echo "floor: GET /api/health, same wrk settings:"
+wrk -t16 -c16 -d10s --latency "http://127.0.0.1:$port/api/health" | grep -E "Requests/sec|^ +(50|99)%"
