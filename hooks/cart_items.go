@@ -11,6 +11,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/dishpatch/dishpatch/internal/menu"
+	"github.com/dishpatch/dishpatch/internal/money"
 )
 
 // repricing marks a cart item save made by the server because its menu
@@ -219,11 +220,26 @@ func priceCartItem(app core.App, item *core.Record, lenient bool) (c *core.Recor
 	} else if optErr != nil {
 		extra = menu.KnownExtra(groups, sel)
 	}
-	unit := m.price + extra
+	unit, quantity := m.price+extra, int64(item.GetInt("quantity"))
+	lineTotal := money.MulDivRound(unit, quantity, 1) // saturates rather than wraps
+	if !lenient && money.Add(cartSubtotalWithout(c, item), lineTotal) > money.MaxSubtotal {
+		return nil, m, fieldError("quantity", "cart_too_large",
+			fmt.Sprintf("This would take the cart's subtotal over %d minor units, the most one order can hold.", int64(money.MaxSubtotal)))
+	}
 	item.Set("name", m.name)
 	item.Set("unit_price", unit)
-	item.Set("line_total", unit*int64(item.GetInt("quantity")))
+	item.Set("line_total", lineTotal)
 	return c, m, nil
+}
+
+// cartSubtotalWithout is cart c's stored subtotal without item's own stored
+// line, if item is already one of c's lines.
+func cartSubtotalWithout(c, item *core.Record) int64 {
+	subtotal := int64(c.GetInt("subtotal"))
+	if !item.IsNew() && item.Original().GetString("cart") == c.Id {
+		subtotal -= int64(item.Original().GetInt("line_total"))
+	}
+	return subtotal
 }
 
 // menuItem is what pricing a cart line needs of its menu item.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dishpatch/dishpatch/internal/geo"
+	"github.com/dishpatch/dishpatch/internal/money"
 	"github.com/dishpatch/dishpatch/internal/promo"
 )
 
@@ -433,6 +434,35 @@ func BenchmarkCompute20Lines(b *testing.B) {
 		q := Compute(in)
 		if len(q.Blockers) != 0 {
 			b.Fatalf("Blockers = %v; want none", q.Blockers)
+		}
+	}
+}
+
+// TestLimitsKeepAmountsExact: with every admin-entered amount at its limit, the delivery point at the
+// antipode, tax and service fee at 100 % and the subtotal at money.MaxSubtotal, every amount of the
+// quote stays at or below money.MaxExact, so JSON clients read it exactly.
+func TestLimitsKeepAmountsExact(t *testing.T) {
+	antipode := geo.Point{Lon: alexanderplatz.Lon - 180, Lat: -alexanderplatz.Lat}
+	for _, inclusive := range []bool{false, true} {
+		in := Input{
+			Lines: []Line{{MenuItem: "m", Name: "Gold", UnitPrice: money.MaxSubtotal / 99, Quantity: 99, Available: true}},
+			Restaurant: Restaurant{
+				ID: "r", DeliveryFeeBase: money.MaxAmount, DeliveryFeePerKm: money.MaxPerKm, MinOrder: money.MaxAmount,
+				SmallOrderFee: money.MaxAmount, ServiceFeeBps: 10000, TaxRateBps: 10000, PricesIncludeTax: inclusive,
+				DeliveryRadiusKm: 50, Location: alexanderplatz, Active: true, Open: true,
+			},
+			Delivery: &antipode,
+			Now:      now,
+		}
+		q := Compute(in)
+		for name, v := range map[string]int64{"subtotal": q.Subtotal, "delivery fee": q.DeliveryFee,
+			"service fee": q.ServiceFee, "small-order fee": q.SmallOrderFee, "tax": q.Tax, "total": q.Total} {
+			if v < 0 || v > money.MaxExact {
+				t.Errorf("inclusive %t: %s = %d; want 0..%d", inclusive, name, v, int64(money.MaxExact))
+			}
+		}
+		if q.Total < q.Subtotal {
+			t.Errorf("inclusive %t: total %d < subtotal %d", inclusive, q.Total, q.Subtotal)
 		}
 	}
 }

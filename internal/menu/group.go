@@ -8,12 +8,14 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/dishpatch/dishpatch/internal/money"
 )
 
-// MaxPrice is the largest option price accepted: 2^53 − 1, the largest
-// integer that PocketBase number fields and JavaScript clients hold exactly.
-// It also keeps any sum of selected options far from overflowing.
-const MaxPrice = 1<<53 - 1
+// MaxPrice is the largest option price accepted, money.MaxAmount, as for
+// every other amount an admin enters. It also keeps any sum of selected
+// options far from overflowing.
+const MaxPrice = money.MaxAmount
 
 // Option is one choice in a Group; Price (minor units) is added to the menu
 // item's price when it is selected.

@@ -9,6 +9,25 @@ import (
 	"math/bits"
 )
 
+// Limits on amounts. They keep every amount Dishpatch computes from a cart at
+// or below MaxExact, the largest integer that JSON numbers in a JavaScript
+// client (and PocketBase's number fields) hold exactly: with every fee at
+// MaxAmount, the per-km fee at MaxPerKm over half the Earth, and tax and
+// service fee at 100 %, a cart of MaxSubtotal totals about 3.2 × 10^14 (the
+// cart package's TestLimitsKeepAmountsExact checks it).
+const (
+	// MaxExact is 2^53 − 1.
+	MaxExact = 1<<53 - 1
+	// MaxAmount is the largest price, option price, fee, minimum order or
+	// promo amount an admin can enter: 10^12 minor units.
+	MaxAmount = 1_000_000_000_000
+	// MaxPerKm is the largest delivery fee per km: 10^9 minor units.
+	MaxPerKm = 1_000_000_000
+	// MaxSubtotal is the largest subtotal a cart can reach: 10^14 minor
+	// units.
+	MaxSubtotal = 100_000_000_000_000
+)
+
 // Cents is an amount of money in the minor unit of the restaurant's currency
 // (cents for EUR, yen for JPY). Whenever a rule divides an amount (a
 // percentage, basis points, a per-km rate) the result is rounded half up to a
