@@ -8,6 +8,7 @@ import (
 	"log"
 	"net/http"
 	"os"
+	"strings"
 
 	"github.com/pocketbase/pocketbase"
 	"github.com/pocketbase/pocketbase/apis"
@@ -47,11 +48,18 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	static := apis.Static(public, true)
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Priority: 999, // last, so that API routes always win
 		Func: func(e *core.ServeEvent) error {
 			if !e.Router.HasRoute(http.MethodGet, "/{path...}") {
-				e.Router.GET("/{path...}", apis.Static(public, true))
+				e.Router.GET("/{path...}", func(re *core.RequestEvent) error {
+					// An unknown API path is a JSON 404, not the web app's index page.
+					if strings.HasPrefix(re.Request.URL.Path, "/api/") {
+						return re.NotFoundError("", nil)
+					}
+					return static(re)
+				})
 			}
 			return e.Next()
 		},

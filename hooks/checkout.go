@@ -170,7 +170,7 @@ func (co *groupCommit) checkout(e *core.RequestEvent) error {
 	}
 	var body checkoutBody
 	if err := e.BindBody(&body); err != nil {
-		return e.BadRequestError("The request body is not valid JSON.", err)
+		return badBody(e, err)
 	}
 	if errs := body.validate(); len(errs) > 0 {
 		return e.BadRequestError("Invalid checkout details.", errs)

@@ -160,7 +160,7 @@ func claimOrder(e *core.RequestEvent) error {
 	}
 	var body claimBody
 	if err := e.BindBody(&body); err != nil {
-		return e.BadRequestError("The request body is not valid JSON.", err)
+		return badBody(e, err)
 	}
 	var claimed *core.Record
 	err := runWrite(e.App, func(tx core.App) error {
@@ -224,7 +224,7 @@ type locationBody struct {
 func reportCourierLocation(e *core.RequestEvent) error {
 	var body locationBody
 	if err := e.BindBody(&body); err != nil {
-		return e.BadRequestError("The request body is not valid JSON.", err)
+		return badBody(e, err)
 	}
 	var lat, lon float64
 	if body.Lat != nil {

@@ -6,7 +6,14 @@ import (
 	"unicode/utf8"
 
 	validation "github.com/pocketbase/ozzo-validation/v4"
+	"github.com/pocketbase/pocketbase/core"
 )
+
+// badBody answers a request body that e.BindBody could not read: not JSON,
+// or JSON with a field of the wrong type ({"reason": 5}).
+func badBody(e *core.RequestEvent, err error) error {
+	return e.BadRequestError("The request body is not valid JSON, or one of its fields has the wrong type.", err)
+}
 
 // fieldError is a 400-worthy validation error on one field, in
 // PocketBase's error shape: data: {field: {code, message}}.

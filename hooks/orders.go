@@ -107,7 +107,7 @@ type statusBody struct {
 func moveOrder(e *core.RequestEvent) error {
 	var body statusBody
 	if err := e.BindBody(&body); err != nil {
-		return e.BadRequestError("The request body is not valid JSON.", err)
+		return badBody(e, err)
 	}
 	reason := strings.TrimSpace(body.Reason)
 	if utf8.RuneCountInString(reason) > maxReasonLength {

@@ -168,6 +168,17 @@ describe('foundation', { timeout: 60_000 }, () => {
     );
   });
 
+  test('an unknown API path is a JSON 404; other paths serve the web app', async () => {
+    const api = await fetch(`${server.url}/api/no-such-endpoint`);
+    assert.equal(api.status, 404);
+    assert.deepEqual(await api.json(), { status: 404, message: "The requested resource wasn't found.", data: {} });
+    for (const path of ['/', '/orders/some-client-route']) {
+      const page = await fetch(`${server.url}${path}`);
+      assert.equal(page.status, 200, path);
+      assert.match(page.headers.get('content-type'), /^text\/html/, path);
+    }
+  });
+
   test('a customer cannot create a restaurant', async () => {
     const customer = server.newClient();
     await signUp(customer);
