@@ -6,6 +6,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
+	"golang.org/x/text/currency"
 
 	"github.com/dishpatch/dishpatch/internal/hours"
 	"github.com/dishpatch/dishpatch/internal/review"
@@ -130,6 +131,9 @@ func setRating(app core.App, r *core.Record) error {
 func validateRestaurant(e *core.RecordEvent) error {
 	if _, err := hours.Parse(jsonBytes(e.Record, "opening_hours")); err != nil {
 		return fieldError("opening_hours", "invalid_opening_hours", sentence(err))
+	}
+	if _, err := currency.ParseISO(e.Record.GetString("currency")); err != nil {
+		return fieldError("currency", "invalid_currency", "currency must be an ISO 4217 code, such as EUR or USD.")
 	}
 	return e.Next()
 }

@@ -33,6 +33,13 @@ var openingHoursShapes = []shape{
 	{"number", `42`, false},
 }
 
+var currencyShapes = []shape{
+	{"euro", `"EUR"`, true},
+	{"yen", `"JPY"`, true},
+	{"not an ISO 4217 code", `"XYZ"`, false},
+	{"four letters", `"EURO"`, false},
+}
+
 var optionGroupShapes = []shape{
 	{"no options", `[]`, true},
 	{"size and extras", `[{"id":"size","name":"Size","min":1,"max":1,"options":[{"id":"m","name":"Medium","price":0},{"id":"l","name":"Large","price":300}]},{"id":"extra","name":"Extras","min":0,"max":2,"options":[{"id":"cheese","name":"Cheese","price":150},{"id":"olives","name":"Olives","price":100}]}]`, true},
@@ -47,8 +54,9 @@ var optionGroupShapes = []shape{
 	{"not a list", `{"size":{"min":1}}`, false},
 }
 
-// TestJSONShapes checks that bad opening_hours and option_groups are a
-// 400 naming the field, for superusers (create) and staff (update) alike.
+// TestJSONShapes checks that bad opening_hours, currency codes and
+// option_groups are a 400 naming the field, for superusers (create) and
+// staff (update) alike.
 func TestJSONShapes(t *testing.T) {
 	cases := []struct {
 		field, method, url, who, prefix string
@@ -57,6 +65,9 @@ func TestJSONShapes(t *testing.T) {
 		{"opening_hours", http.MethodPost, "/api/collections/restaurants/records", admin,
 			`"name":"Hours test","location":{"lon":13.4,"lat":52.5},"delivery_radius_km":3,`, openingHoursShapes},
 		{"opening_hours", http.MethodPatch, "/api/collections/restaurants/records/" + restA, sam, ``, openingHoursShapes},
+		{"currency", http.MethodPost, "/api/collections/restaurants/records", admin,
+			`"name":"Currency test","location":{"lon":13.4,"lat":52.5},"delivery_radius_km":3,`, currencyShapes},
+		{"currency", http.MethodPatch, "/api/collections/restaurants/records/" + restA, sam, ``, currencyShapes},
 		{"option_groups", http.MethodPost, "/api/collections/menu_items/records", admin,
 			`"restaurant":"` + restA + `","name":"Options test","price":500,`, optionGroupShapes},
 		{"option_groups", http.MethodPatch, "/api/collections/menu_items/records/" + itemA1, sam, ``, optionGroupShapes},
