@@ -10,6 +10,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/dishpatch/dishpatch/internal/cart"
 	"github.com/dishpatch/dishpatch/internal/menu"
 	"github.com/dishpatch/dishpatch/internal/money"
 )
@@ -110,8 +111,13 @@ func (ci cartItems) save(e *core.RecordEvent) error {
 	if err != nil {
 		return err
 	}
+	line := &lineChange{id: e.Record.Id, after: &cart.Line{MenuItem: m.id, Name: m.name,
+		UnitPrice: int64(e.Record.GetInt("unit_price")), Quantity: int64(e.Record.GetInt("quantity")), Available: true}}
+	if !e.Record.IsNew() {
+		line.stored, line.before = true, storedLine(e.Record.Original())
+	}
 	return ci.inTurn(e, func(tx core.App) error {
-		current, err := b.stillCurrent(tx, c, m.id, m.updated)
+		current, err := b.stillCurrent(tx, c, m.id, m.updated, line)
 		switch {
 		case err != nil:
 			return err
@@ -121,8 +127,13 @@ func (ci cartItems) save(e *core.RecordEvent) error {
 		if err := e.Next(); err != nil {
 			return err
 		}
-		return requoteCart(tx, e.Context, c, b)
+		return requoteCart(tx, e.Context, c, b, line)
 	})
+}
+
+// storedLine is the line_total and quantity of a cart line as stored.
+func storedLine(item *core.Record) cart.Totals {
+	return cart.Totals{Subtotal: int64(item.GetInt("line_total")), ItemCount: int64(item.GetInt("quantity"))}
 }
 
 // writeCartItem prices the item from what tx reads, writes it and
@@ -158,11 +169,12 @@ func (ci cartItems) delete(e *core.RecordEvent) error {
 		}
 		fast = err == nil
 	}
+	line := &lineChange{id: e.Record.Id, stored: true, before: storedLine(e.Record)}
 	write := func(tx core.App) error {
 		current := false
 		if fast {
 			var err error
-			if current, err = b.stillCurrent(tx, c, "", ""); err != nil {
+			if current, err = b.stillCurrent(tx, c, "", "", line); err != nil {
 				return err
 			}
 		}
@@ -172,7 +184,7 @@ func (ci cartItems) delete(e *core.RecordEvent) error {
 		if !current {
 			return recomputeCartByID(tx, cartID)
 		}
-		return requoteCart(tx, e.Context, c, b)
+		return requoteCart(tx, e.Context, c, b, line)
 	}
 	if fast {
 		return ci.inTurn(e, write)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -160,36 +161,90 @@ func readQuoteBasis(app core.App, c *core.Record) (quoteBasis, error) {
 // menu item are compared by updated time only, which would miss a change
 // only if the record were saved twice within one millisecond with this
 // write's read in between.
-func (b quoteBasis) stillCurrent(tx core.App, c *core.Record, menuItem, menuItemUpdated string) (bool, error) {
+//
+// With a line change, it also decides whether the cart's other lines can
+// be priced from the cart's stored totals (see lineChange.rest).
+func (b quoteBasis) stillCurrent(tx core.App, c *core.Record, menuItem, menuItemUpdated string, line *lineChange) (bool, error) {
 	ex, err := sqlReader(tx)
 	if err != nil {
 		return false, err
 	}
-	var updated, restaurant, promoCode, restaurantUpdated, itemUpdated string
+	var updated, restaurant, promoCode, restaurantUpdated, itemUpdated, blockers string
 	var location types.GeoPoint
+	var subtotal, itemCount float64
+	var lineTotal, lineQuantity sql.NullFloat64
+	lineID := ""
+	if line != nil {
+		lineID = line.id
+	}
 	err = ex.QueryRowContext(context.Background(), `SELECT c.updated, c.restaurant, c.promo_code, c.delivery_location,
 			coalesce((SELECT r.updated FROM restaurants r WHERE r.id = c.restaurant), ''),
-			coalesce((SELECT m.updated FROM menu_items m WHERE m.id = ?), '')
-		FROM carts c WHERE c.id = ?`, menuItem, c.Id).
-		Scan(&updated, &restaurant, &promoCode, &location, &restaurantUpdated, &itemUpdated)
+			coalesce((SELECT m.updated FROM menu_items m WHERE m.id = ?), ''),
+			c.subtotal, c.item_count, coalesce(c.blockers, ''),
+			(SELECT ci.line_total FROM cart_items ci WHERE ci.id = ? AND ci.cart = c.id),
+			(SELECT ci.quantity FROM cart_items ci WHERE ci.id = ? AND ci.cart = c.id)
+		FROM carts c WHERE c.id = ?`, menuItem, lineID, lineID, c.Id).
+		Scan(&updated, &restaurant, &promoCode, &location, &restaurantUpdated, &itemUpdated,
+			&subtotal, &itemCount, &blockers, &lineTotal, &lineQuantity)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
 	if err != nil {
 		return false, err
 	}
-	return updated == b.cartUpdated && restaurant == c.GetString("restaurant") &&
+	current := updated == b.cartUpdated && restaurant == c.GetString("restaurant") &&
 		promoCode == c.GetString("promo_code") && location == c.GetRaw("delivery_location") &&
-		restaurantUpdated == b.restaurantUpdated && (menuItem == "" || itemUpdated == menuItemUpdated), nil
+		restaurantUpdated == b.restaurantUpdated && (menuItem == "" || itemUpdated == menuItemUpdated)
+	if current && line != nil {
+		stored := cart.Totals{Subtotal: int64(lineTotal.Float64), ItemCount: int64(lineQuantity.Float64)}
+		if lineTotal.Valid == line.stored && lineQuantity.Valid == line.stored && stored == line.before &&
+			int64(subtotal) == int64(c.GetInt("subtotal")) && int64(itemCount) == int64(c.GetInt("item_count")) &&
+			!strings.Contains(blockers, `"`+cart.ItemUnavailable+`"`) {
+			rest := cart.Totals{Subtotal: int64(subtotal) - stored.Subtotal, ItemCount: int64(itemCount) - stored.ItemCount}
+			if rest.Subtotal >= 0 && rest.ItemCount >= 0 {
+				line.rest = &rest
+			}
+		}
+	}
+	return current, nil
+}
+
+// lineChange is what a customer's cart write does to one line, so that the
+// cart can be requoted from its stored totals and that line instead of
+// from every line (a cart read line by line costs the single writer time in
+// proportion to its size).
+type lineChange struct {
+	id     string
+	stored bool        // the line is stored (an update or delete)
+	before cart.Totals // its stored line_total and quantity, when stored
+	after  *cart.Line  // the line as written; nil when deleted
+	// rest, set by stillCurrent, sums the cart's other lines: the cart's
+	// stored subtotal and item count less the line's stored values. It is
+	// set only when those are the ones read with the cart and none of the
+	// cart's lines is unavailable, as cart.Input.Rest requires: every change
+	// of a line, of its menu item or of its availability requotes the cart
+	// in the same transaction, so the stored totals are its lines' sums.
+	rest *cart.Totals
 }
 
 // requoteCart prices cart c from basis b, its promo code and its lines as
-// they are now in transaction tx, and saves it.
-func requoteCart(tx core.App, ctx context.Context, c *core.Record, b quoteBasis) error {
+// they are now in transaction tx, and saves it. With line.rest set, the
+// other lines come from the cart's stored totals instead.
+func requoteCart(tx core.App, ctx context.Context, c *core.Record, b quoteBasis, line *lineChange) error {
 	if _, dying := deletingCarts.Load(c.Id); dying {
 		return nil
 	}
-	in, err := b.complete(tx, c)
+	var in cart.Input
+	var err error
+	if line != nil && line.rest != nil {
+		in, err = b.withPromo(tx, c)
+		in.Rest = *line.rest
+		if line.after != nil {
+			in.Lines = []cart.Line{*line.after}
+		}
+	} else {
+		in, err = b.complete(tx, c)
+	}
 	if err != nil {
 		return err
 	}
@@ -262,6 +317,16 @@ func quoteInput(app core.App, c *core.Record) (cart.Input, error) {
 // complete adds cart c's promo code and lines, as app reads them now, to
 // the basis.
 func (b quoteBasis) complete(app core.App, c *core.Record) (cart.Input, error) {
+	in, err := b.withPromo(app, c)
+	if err != nil || c.IsNew() {
+		return in, err
+	}
+	in.Lines, err = cartLines(app, c.Id)
+	return in, err
+}
+
+// withPromo adds cart c's promo code, as app reads it now, to the basis.
+func (b quoteBasis) withPromo(app core.App, c *core.Record) (cart.Input, error) {
 	in := b.in
 	if code := c.GetString("promo_code"); code != "" {
 		p, err := findPromo(app, code)
@@ -271,12 +336,7 @@ func (b quoteBasis) complete(app core.App, c *core.Record) (cart.Input, error) {
 			in.Promo = &p
 		}
 	}
-	if c.IsNew() {
-		return in, nil
-	}
-	var err error
-	in.Lines, err = cartLines(app, c.Id)
-	return in, err
+	return in, nil
 }
 
 // cartLines reads the stored lines of a cart together with the current

@@ -57,7 +57,11 @@ type Restaurant struct {
 // Input is everything a cart's price depends on. Now is passed in rather
 // than read from the clock so that a quote is reproducible.
 type Input struct {
-	Lines      []Line
+	Lines []Line
+	// Rest sums the cart's other lines, which are not in Lines and are all
+	// available: a cart can be requoted from its stored totals and the one
+	// line that changed instead of from every line.
+	Rest       Totals
 	Restaurant Restaurant
 	// Delivery is the cart's delivery_location; nil means not set yet.
 	Delivery *geo.Point
@@ -66,6 +70,11 @@ type Input struct {
 	// PromoMissing means the cart names a code that no longer exists.
 	PromoMissing bool
 	Now          time.Time
+}
+
+// Totals are the subtotal and item count of some of a cart's lines.
+type Totals struct {
+	Subtotal, ItemCount int64
 }
 
 // Blocker is a reason the cart cannot be checked out yet, stored in the
@@ -133,7 +142,7 @@ var noBlockers = []Blocker{}
 // records say. Compute allocates only when there are blockers.
 func Compute(in Input) Quote {
 	r := in.Restaurant
-	var q Quote
+	q := Quote{Subtotal: max(in.Rest.Subtotal, 0), ItemCount: max(in.Rest.ItemCount, 0)}
 	// Blockers go into a stack buffer and are copied out once at the end.
 	var buf [7]Blocker
 	blockers := buf[:0]

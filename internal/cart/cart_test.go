@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -463,6 +464,30 @@ func TestLimitsKeepAmountsExact(t *testing.T) {
 		}
 		if q.Total < q.Subtotal {
 			t.Errorf("inclusive %t: total %d < subtotal %d", inclusive, q.Total, q.Subtotal)
+		}
+	}
+}
+
+// TestComputeWithRest: a quote from some lines plus the totals of the others (all available) equals
+// the quote from every line, for many random carts and every split.
+func TestComputeWithRest(t *testing.T) {
+	r := rand.New(rand.NewPCG(2026, 12))
+	for i := range 5000 {
+		in := randomInput(r)
+		k := r.IntN(len(in.Lines) + 1)
+		full := in
+		full.Lines = slices.Clone(in.Lines)
+		for j := k; j < len(full.Lines); j++ {
+			full.Lines[j].Available = true
+		}
+		split := full
+		split.Lines = full.Lines[:k]
+		for _, l := range full.Lines[k:] {
+			split.Rest.Subtotal += max(l.UnitPrice, 0) * max(l.Quantity, 0)
+			split.Rest.ItemCount += max(l.Quantity, 0)
+		}
+		if got, want := Compute(split), Compute(full); !reflect.DeepEqual(got, want) {
+			t.Fatalf("cart %d split at %d: got %+v; want %+v", i, k, got, want)
 		}
 	}
 }
