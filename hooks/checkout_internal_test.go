@@ -119,16 +119,14 @@ func refuseJob(outcome any) error {
 	if s, ok := outcome.(string); ok {
 		panic(s)
 	}
-	return outcome.(error)
+	err, _ := outcome.(error)
+	return err
 }
 
-// TestSharedBatch runs batches through runShared directly: a job that fails before writing fails
-// alone; one that fails after writing fails the jobs written before it in its transaction, and the
-// jobs after it are written in the next. Each job runs once.
-func TestSharedBatch(t *testing.T) {
-	app := queueApp(t)
-	calls := map[string]int{}
-	job := func(name string, writes bool, outcome any) *commitJob {
+// countedJob returns a maker of batch jobs that count their runs in calls: a job that writes inserts
+// its name, then ends with outcome; one that does not ends with outcome at once (see refuseJob).
+func countedJob(calls map[string]int) func(name string, writes bool, outcome any) *commitJob {
+	return func(name string, writes bool, outcome any) *commitJob {
 		return &commitJob{done: make(chan error, 1), write: func(tx core.App) error {
 			calls[name]++
 			if writes {
@@ -137,6 +135,15 @@ func TestSharedBatch(t *testing.T) {
 			return refuseJob(outcome)
 		}}
 	}
+}
+
+// TestSharedBatch runs batches through runShared directly: a job that fails before writing fails
+// alone; one that fails after writing fails the jobs written before it in its transaction, and the
+// jobs after it are written in the next. Each job runs once.
+func TestSharedBatch(t *testing.T) {
+	app := queueApp(t)
+	calls := map[string]int{}
+	job := countedJob(calls)
 	jobs := []*commitJob{
 		job("a", true, nil), job("b", false, errCartGone), job("c", true, nil), job("d", true, errBroken),
 		job("e", true, nil), job("f", false, "boom"), job("g", true, nil),
@@ -203,15 +210,7 @@ func testQueue(t *testing.T, q *groupCommit, jobs []queueJob, newJob func(name s
 func TestCheckoutBatchRefusals(t *testing.T) {
 	app := queueApp(t)
 	calls := map[string]int{}
-	job := func(name string, writes bool, outcome error) *commitJob {
-		return &commitJob{done: make(chan error, 1), write: func(tx core.App) error {
-			calls[name]++
-			if writes {
-				return insertJob(name, outcome)(tx)
-			}
-			return outcome
-		}}
-	}
+	job := countedJob(calls)
 	for _, c := range []struct {
 		name string
 		jobs []*commitJob
