@@ -91,7 +91,9 @@ func cartOf(app core.App, item *core.Record) (*core.Record, error) {
 // every other write. A customer's write is therefore checked and priced
 // from plain reads first; the transaction only confirms that the cart, its
 // restaurant and the menu item are still the versions read (else it prices
-// again inside), writes the item and requotes the cart from its lines.
+// again inside), writes the item and requotes the cart: from its stored
+// totals and this line when those are still as read (see lineChange), else
+// from every line.
 func (ci cartItems) save(e *core.RecordEvent) error {
 	lenient := contextValue(e.Context, repricing{}) != nil
 	previousCart := ""
@@ -249,7 +251,7 @@ func priceCartItem(app core.App, item *core.Record, lenient bool) (c *core.Recor
 func cartSubtotalWithout(c, item *core.Record) int64 {
 	subtotal := int64(c.GetInt("subtotal"))
 	if !item.IsNew() && item.Original().GetString("cart") == c.Id {
-		subtotal -= int64(item.Original().GetInt("line_total"))
+		subtotal -= storedLine(item.Original()).Subtotal
 	}
 	return subtotal
 }

@@ -180,10 +180,9 @@ func (b quoteBasis) stillCurrent(tx core.App, c *core.Record, menuItem, menuItem
 	err = ex.QueryRowContext(context.Background(), `SELECT c.updated, c.restaurant, c.promo_code, c.delivery_location,
 			coalesce((SELECT r.updated FROM restaurants r WHERE r.id = c.restaurant), ''),
 			coalesce((SELECT m.updated FROM menu_items m WHERE m.id = ?), ''),
-			c.subtotal, c.item_count, coalesce(c.blockers, ''),
-			(SELECT ci.line_total FROM cart_items ci WHERE ci.id = ? AND ci.cart = c.id),
-			(SELECT ci.quantity FROM cart_items ci WHERE ci.id = ? AND ci.cart = c.id)
-		FROM carts c WHERE c.id = ?`, menuItem, lineID, lineID, c.Id).
+			c.subtotal, c.item_count, coalesce(c.blockers, ''), ci.line_total, ci.quantity
+		FROM carts c LEFT JOIN cart_items ci ON ci.id = ? AND ci.cart = c.id
+		WHERE c.id = ?`, menuItem, lineID, c.Id).
 		Scan(&updated, &restaurant, &promoCode, &location, &restaurantUpdated, &itemUpdated,
 			&subtotal, &itemCount, &blockers, &lineTotal, &lineQuantity)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -235,18 +234,17 @@ func requoteCart(tx core.App, ctx context.Context, c *core.Record, b quoteBasis,
 		return nil
 	}
 	var in cart.Input
-	var err error
 	if line != nil && line.rest != nil {
-		in, err = b.withPromo(tx, c)
+		in = b.withPromo(tx, c)
 		in.Rest = *line.rest
 		if line.after != nil {
 			in.Lines = []cart.Line{*line.after}
 		}
 	} else {
-		in, err = b.complete(tx, c)
-	}
-	if err != nil {
-		return err
+		var err error
+		if in, err = b.complete(tx, c); err != nil {
+			return err
+		}
 	}
 	setQuote(c, cart.Compute(in))
 	if ctx == nil {
@@ -317,16 +315,18 @@ func quoteInput(app core.App, c *core.Record) (cart.Input, error) {
 // complete adds cart c's promo code and lines, as app reads them now, to
 // the basis.
 func (b quoteBasis) complete(app core.App, c *core.Record) (cart.Input, error) {
-	in, err := b.withPromo(app, c)
-	if err != nil || c.IsNew() {
-		return in, err
+	in := b.withPromo(app, c)
+	if c.IsNew() {
+		return in, nil
 	}
+	var err error
 	in.Lines, err = cartLines(app, c.Id)
 	return in, err
 }
 
-// withPromo adds cart c's promo code, as app reads it now, to the basis.
-func (b quoteBasis) withPromo(app core.App, c *core.Record) (cart.Input, error) {
+// withPromo adds cart c's promo code, as app reads it now, to the basis (an
+// unknown code marks the input PromoMissing).
+func (b quoteBasis) withPromo(app core.App, c *core.Record) cart.Input {
 	in := b.in
 	if code := c.GetString("promo_code"); code != "" {
 		p, err := findPromo(app, code)
@@ -336,7 +336,7 @@ func (b quoteBasis) withPromo(app core.App, c *core.Record) (cart.Input, error) 
 			in.Promo = &p
 		}
 	}
-	return in, nil
+	return in
 }
 
 // cartLines reads the stored lines of a cart together with the current
