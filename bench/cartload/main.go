@@ -42,7 +42,8 @@ var (
 	warmup   = flag.Duration("warmup", 3*time.Second, "warm-up time per workload")
 	rounds   = flag.Int("rounds", 3, "rounds; the median round is reported")
 	only     = flag.String("only", "", "run only this workload: add, change, stock or cycle (for profiling)")
-	export   = flag.String("export", "", "prepare the data, write one line per customer to this file for bench/cart.lua (token, stock record, cart line; tab-separated) and exit")
+	trim     = flag.String("trim", "", "remove the lines added since -export from the customers in this file, keeping each cart's first 5 lines, and exit")
+	export   = flag.String("export", "", "prepare the data, write one line per customer to this file for bench/cart.lua (token, stock record, cart line, cart:menu item per restaurant, options; tab-separated) and exit")
 )
 
 func main() {
@@ -50,12 +51,20 @@ func main() {
 	log.SetFlags(0)
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 256}, Timeout: 30 * time.Second}
 	admin := login(client, "/api/collections/_superusers/auth-with-password", *email, *password)
+	if *trim != "" {
+		trimCarts(client, *trim)
+		return
+	}
 	setup := prepare(client, admin, *conns)
 	log.Printf("prepared %d customers", len(setup))
 	if *export != "" {
 		var b strings.Builder
 		for _, c := range setup {
-			fmt.Fprintf(&b, "%s\t%s\t%s\n", c.token, c.stock, c.line)
+			carts := make([]string, len(c.carts))
+			for i, at := range c.carts {
+				carts[i] = at.id + ":" + at.item
+			}
+			fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\n", c.token, c.stock, c.line, strings.Join(carts, ","), c.options)
 		}
 		if err := os.WriteFile(*export, []byte(b.String()), 0o600); err != nil {
 			log.Fatal(err)
@@ -132,6 +141,46 @@ func addItem(client *http.Client, c *customer, rec func(string, time.Duration, i
 	if id, _ := out["id"].(string); id != "" {
 		c.added = append(c.added, id)
 	}
+}
+
+// trimCarts deletes, for each customer of an -export file, every line of
+// their carts past the first 5 (by creation): the lines that bench/cart.lua's
+// add mode added.
+func trimCarts(client *http.Client, file string) {
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+		token := strings.SplitN(line, "\t", 2)[0]
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			kept := map[string]int{}
+			var extra []string
+			for page := 1; ; page++ {
+				_, out := mustDo(client, token, "GET", fmt.Sprintf(
+					"/api/collections/cart_items/records?sort=created,id&perPage=1000&skipTotal=1&fields=id,cart&page=%d", page), ``)
+				items, _ := out["items"].([]any)
+				for _, it := range items {
+					m := it.(map[string]any)
+					if cart := m["cart"].(string); kept[cart] < 5 {
+						kept[cart]++
+					} else {
+						extra = append(extra, m["id"].(string))
+					}
+				}
+				if len(items) < 1000 {
+					break
+				}
+			}
+			for _, id := range extra {
+				mustDo(client, token, "DELETE", "/api/collections/cart_items/records/"+id, ``)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // removeAdded deletes, unmeasured, the lines that addItem added.
