@@ -11,6 +11,16 @@ var makeScenarios = []struct {
 	{"punctuation runs", "  Mama's -- Kitchen!! ", "mama-s-kitchen"},
 	{"digits", "7 Seas Sushi", "7-seas-sushi"},
 	{"nothing usable", "¡¿!?", "restaurant"},
+	{"cyrillic", "Пицца Ёлка", "pitstsa-elka"},
+	{"cyrillic signs and digraphs", "Щи, Борщ & Пельмени", "shchi-borshch-pelmeni"},
+	{"ukrainian (folded: ї is і)", "Їжа у Ґанку", "izha-u-ganku"},
+	{"serbian", "Ћевапи Љубав", "cevapi-ljubav"},
+	{"greek", "Σουβλάκι Ελλάς", "souvlaki-ellas"},
+	{"greek letters", "Γύρος & Ψωμί", "gyros-psomi"},
+	{"other scripts separate words", "寿司 Bar", "bar"},
+	{"other scripts inside a word", "Sushi寿司Bar", "sushi-bar"},
+	{"other scripts only", "寿司", "restaurant"},
+	{"mixed scripts", "Café Пицца 7", "cafe-pitstsa-7"},
 }
 
 func TestMake(t *testing.T) {
