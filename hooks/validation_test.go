@@ -52,6 +52,11 @@ var optionGroupShapes = []shape{
 	{"price as text", `[{"id":"size","name":"Size","min":1,"max":1,"options":[{"id":"m","name":"M","price":"300"}]}]`, false},
 	{"missing id", `[{"name":"Size","min":1,"max":1,"options":[{"id":"m","name":"M","price":0}]}]`, false},
 	{"not a list", `{"size":{"min":1}}`, false},
+	// The contract's rules only: ids unique, 0 ≤ min ≤ max, prices ≥ 0.
+	{"max above the number of options", `[{"id":"extra","name":"Extras","min":0,"max":5,"options":[{"id":"a","name":"A","price":10},{"id":"b","name":"B","price":20},{"id":"c","name":"C","price":30}]}]`, true},
+	{"max zero", `[{"id":"x","name":"X","min":0,"max":0,"options":[{"id":"a","name":"A","price":0}]}]`, true},
+	{"max and names missing", `[{"id":"extra","min":0,"options":[{"id":"a","price":10}]}]`, true},
+	{"other keys", `[{"id":"size","name":"Size","min":1,"max":1,"note":"n","options":[{"id":"m","name":"M","price":0,"description":"d"}]}]`, true},
 }
 
 // TestJSONShapes checks that bad opening_hours, currency codes and

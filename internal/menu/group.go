@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,14 +37,15 @@ type Group struct {
 // ParseGroups parses and validates a menu item's option_groups JSON.
 //
 // Empty input, null and [] mean the item has no options (nil, nil). Anything
-// else must be an array of objects with only the keys id, name, min, max,
-// options (options: id, name, price), because a misspelt key ("mx") silently
-// ignored would make a group mean something else. Rules: ids are non-blank
-// and unique (group ids across the item, option ids within their group);
-// names are non-blank; min and max are whole numbers with
-// 0 ≤ min ≤ max ≤ number of options and max ≥ 1, so that every group can be
-// satisfied and means something; prices are JSON integers in
-// [0, MaxPrice] (not 1.5, not "3"). A missing min or price is 0.
+// else must be an array of group objects {id, name, min, max, options}, each
+// option an object {id, name, price}. The rules are the contract's: ids are
+// non-blank strings and unique (group ids across the item, option ids within
+// their group), 0 ≤ min ≤ max, prices are JSON integers in [0, MaxPrice]
+// (not 1.5, not "3"). A missing min or price is 0; a missing max is the
+// number of options (pick any); a missing or blank name is the id. Other
+// keys are kept in the stored JSON and ignored here. A group's max may
+// exceed its options (a customer can pick at most all of them) and may be
+// 0 (a group nothing can be picked from).
 func ParseGroups(raw []byte) ([]Group, error) {
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 || string(raw) == "null" {
@@ -75,7 +75,7 @@ func ParseGroups(raw []byte) ([]Group, error) {
 func parseGroup(position int, raw json.RawMessage) (Group, error) {
 	var g Group
 	where := fmt.Sprintf("group %d", position)
-	fields, err := object(raw, where, "id", "name", "min", "max", "options")
+	fields, err := object(raw, where)
 	if err != nil {
 		return g, err
 	}
@@ -83,13 +83,10 @@ func parseGroup(position int, raw json.RawMessage) (Group, error) {
 		return g, err
 	}
 	where = fmt.Sprintf("group %q", g.ID)
-	if g.Name, err = text(fields, "name", where); err != nil {
+	if g.Name, err = name(fields, g.ID, where); err != nil {
 		return g, err
 	}
 	if g.Min, err = count(fields, "min", where); err != nil {
-		return g, err
-	}
-	if g.Max, err = count(fields, "max", where); err != nil {
 		return g, err
 	}
 	var items []json.RawMessage
@@ -107,13 +104,14 @@ func parseGroup(position int, raw json.RawMessage) (Group, error) {
 		}
 		g.Options = append(g.Options, o)
 	}
-	switch {
-	case g.Max < 1:
-		return g, errorf("%s: max (%d) must be at least 1", where, g.Max)
-	case g.Min > g.Max:
+	g.Max = len(g.Options)
+	if _, ok := fields["max"]; ok {
+		if g.Max, err = count(fields, "max", where); err != nil {
+			return g, err
+		}
+	}
+	if g.Min > g.Max {
 		return g, errorf("%s: min (%d) is greater than max (%d)", where, g.Min, g.Max)
-	case g.Max > len(g.Options):
-		return g, errorf("%s: max (%d) is greater than the number of options (%d)", where, g.Max, len(g.Options))
 	}
 	return g, nil
 }
@@ -121,7 +119,7 @@ func parseGroup(position int, raw json.RawMessage) (Group, error) {
 func parseOption(group string, position int, raw json.RawMessage) (Option, error) {
 	var o Option
 	where := fmt.Sprintf("%s, option %d", group, position)
-	fields, err := object(raw, where, "id", "name", "price")
+	fields, err := object(raw, where)
 	if err != nil {
 		return o, err
 	}
@@ -129,7 +127,7 @@ func parseOption(group string, position int, raw json.RawMessage) (Option, error
 		return o, err
 	}
 	where = fmt.Sprintf("%s, option %q", group, o.ID)
-	if o.Name, err = text(fields, "name", where); err != nil {
+	if o.Name, err = name(fields, o.ID, where); err != nil {
 		return o, err
 	}
 	if p, ok := fields["price"]; ok {
@@ -143,20 +141,31 @@ func parseOption(group string, position int, raw json.RawMessage) (Option, error
 	return o, nil
 }
 
-// object decodes raw as a JSON object whose keys are all allowed.
-func object(raw json.RawMessage, where string, allowed ...string) (map[string]json.RawMessage, error) {
+// object decodes raw as a JSON object.
+func object(raw json.RawMessage, where string) (map[string]json.RawMessage, error) {
 	var fields map[string]json.RawMessage
 	// The brace check rejects null, which would decode into a nil map.
 	if raw[0] != '{' || json.Unmarshal(raw, &fields) != nil {
 		return nil, errorf("%s must be a JSON object", where)
 	}
-	// Sorted so that the same input always reports the same key.
-	for _, k := range slices.Sorted(maps.Keys(fields)) {
-		if !slices.Contains(allowed, k) {
-			return nil, errorf("%s: unknown key %q (allowed: %s)", where, k, strings.Join(allowed, ", "))
-		}
-	}
 	return fields, nil
+}
+
+// name reads an optional display name: a string, or id when it is missing,
+// null or blank.
+func name(fields map[string]json.RawMessage, id, where string) (string, error) {
+	raw, ok := fields["name"]
+	if !ok || string(raw) == "null" {
+		return id, nil
+	}
+	var s string
+	if json.Unmarshal(raw, &s) != nil {
+		return "", errorf("%s: name must be a string", where)
+	}
+	if strings.TrimSpace(s) == "" {
+		return id, nil
+	}
+	return s, nil
 }
 
 // text reads a required, non-blank string field.

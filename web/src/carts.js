@@ -50,6 +50,18 @@ export function sameSpot(a, b) {
   return Boolean(a && b) && Math.abs(a.lat - b.lat) < 1e-5 && Math.abs(a.lon - b.lon) < 1e-5;
 }
 
+/**
+ * optionGroups reads a menu item's option groups as the server does: a missing min or price is 0, a missing max
+ * is every option of the group, a missing or blank name is the id.
+ */
+export function optionGroups(item) {
+  const named = (x) => ({ ...x, name: typeof x.name === 'string' && x.name.trim() ? x.name : x.id });
+  return (item.option_groups || []).map((g) => {
+    const options = (g.options || []).map((o) => ({ ...named(o), price: o.price || 0 }));
+    return { ...named(g), min: g.min || 0, max: g.max ?? options.length, options };
+  });
+}
+
 /** optionNames describes a line's chosen options using the item's groups. */
 export function optionNames(groups, chosen) {
   if (!chosen || typeof chosen !== 'object') return [];

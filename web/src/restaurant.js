@@ -2,7 +2,7 @@
 // that adds an item to the cart, the live cart bar and recent reviews.
 import { useState } from 'preact/hooks';
 
-import { addToCart, findCart } from './carts.js';
+import { addToCart, findCart, optionGroups } from './carts.js';
 import { Cover } from './search.js';
 import { cuisineLabel, distance, money, plural, rating, dateTime } from './format.js';
 import { distanceM, hasPoint, isOpen, todaysHours } from './geo.js';
@@ -14,8 +14,8 @@ import { announce, Dialog, html, Loading, ErrorMessage, Page, useAsync, useRealt
 
 /** groupRule says in words how many options a group takes. */
 function groupRule(g) {
-  const min = g.min || 0;
-  const max = g.max || 1;
+  const { min, max } = g;
+  if (max === 0) return 'none to choose';
   if (min === max) return min === 1 ? 'choose 1' : `choose ${min}`;
   if (min === 0) return max === 1 ? 'optional' : `up to ${max}`;
   return `choose ${min} to ${max}`;
@@ -30,7 +30,7 @@ function initialChoice(groups) {
 /** AddDialog lets the customer pick options, quantity and a note. */
 function AddDialog({ item, restaurant, onClose }) {
   const { deliverTo } = useAppState();
-  const groups = item.option_groups || [];
+  const groups = optionGroups(item);
   const [choice, setChoice] = useState(() => initialChoice(groups));
   const [quantity, setQuantity] = useState(1);
   const [note, setNote] = useState('');
@@ -48,7 +48,7 @@ function AddDialog({ item, restaurant, onClose }) {
     e.preventDefault();
     for (const g of groups) {
       const n = (choice[g.id] || []).length;
-      if (n < (g.min || 0)) {
+      if (n < g.min) {
         setError(`Choose ${g.min === 1 ? 'an option' : `at least ${g.min} options`} for “${g.name}”.`);
         return;
       }
