@@ -245,7 +245,7 @@ var checkoutScenarios = []checkoutScenario{
 	{name: "two Idempotency-Keys", who: alice, key: []string{"a", "b"}, status: 400},
 	{name: "a body that is not JSON", who: alice, body: `{"note":`, status: 400},
 	{name: "an address that is not text", who: alice, body: `{"delivery_address":123}`, status: 400,
-		content: []string{`"message":"The request body is not valid JSON, or one of its fields has the wrong type."`}},
+		content: []string{`"delivery_address":{"code":"invalid_type","message":"Must be a string."}`}},
 	{name: "a note over 1000 characters", who: alice, body: `{"note":"` + strings.Repeat("n", 1001) + `"}`, status: 400,
 		content: []string{`"note":{"code":"too_long"`}},
 }

@@ -164,6 +164,8 @@ var dispatchScenarios = []dispatchScenario{
 	{name: "anonymous claims", who: anon, method: "POST", url: claimO4, status: 401, courier: "none"},
 	{name: "claiming an unknown order", who: kimID, method: "POST", url: "/api/orders/nosuchorder0000/claim", status: 404},
 	{name: "a claim body that is not JSON", who: kimID, method: "POST", url: claimO4, body: `{`, status: 400, courier: "none"},
+	{name: "a courier id that is not text", who: sam, method: "POST", url: claimO4, body: `{"courier":5}`, status: 400, courier: "none",
+		content: []string{`"courier":{"code":"invalid_type","message":"Must be a string."}`}},
 
 	// Assignment by staff and superusers.
 	{name: "staff assign a courier", who: sam, method: "POST", url: claimO4, body: `{"courier":"` + kimID + `"}`, status: 200, courier: kimID},
@@ -193,6 +195,8 @@ var dispatchScenarios = []dispatchScenario{
 	{name: "a report off the globe", who: cody, method: "POST", url: locationO1, body: `{"lat":95,"lon":13.39}`, before: pickedUpO1, status: 400,
 		content: []string{`"lat":{"code":"invalid_lat"`}},
 	{name: "a report that is not JSON", who: cody, method: "POST", url: locationO1, body: `lat=1`, before: pickedUpO1, status: 400},
+	{name: "a latitude in quotes", who: cody, method: "POST", url: locationO1, body: `{"lat":"52.5","lon":13.4}`, before: pickedUpO1, status: 400,
+		content: []string{`"lat":{"code":"invalid_type","message":"Must be a number."}`}},
 	{name: "a report after delivery", who: cody, method: "POST", url: locationO1, body: `{"lat":52.51,"lon":13.39}`, status: 409},
 	{name: "a report on an unknown order", who: cody, method: "POST", url: "/api/orders/nosuchorder0000/courier-location", body: `{"lat":52.51,"lon":13.39}`, status: 404},
 }
