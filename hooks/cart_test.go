@@ -209,6 +209,22 @@ var cartScenarios = []cartScenario{
 		// 10 971 m away: fee 199 + round(50×10971/1000) = 199 + 549 = 748.
 		cart: cartWant{subtotal: 2400, deliveryFee: 748, serviceFee: 120, tax: 157, total: 3268, itemCount: 2, lines: 1,
 			blockers: []string{"outside_delivery_area"}}},
+	{name: "the cart's own code resent in another spelling is kept as stored", who: alice, method: "PATCH", url: cartKURL,
+		body: `{"promo_code":" welcome10 "}`, status: 200, content: []string{`"promo_code":"WELCOME10"`},
+		before: func(t testing.TB, app *tests.TestApp) { setCartPromo(t, app, "WELCOME10") },
+		// Discount 10 % = 240; tax included on 2160 = 141; total 2400 − 240 + 120 = 2280.
+		cart: cartWant{subtotal: 2400, discount: 240, serviceFee: 120, tax: 141, total: 2280, itemCount: 2, lines: 1,
+			promo: "WELCOME10", blockers: []string{"missing_delivery_location"}}},
+	{name: "the cart's used-up code resent stays, with its blocker", who: alice, method: "PATCH", url: cartKURL,
+		body: `{"promo_code":"gone"}`, status: 200, content: []string{`"promo_code":"GONE"`},
+		before: func(t testing.TB, app *tests.TestApp) {
+			// Entered while it had a redemption left; the last one went since.
+			setRedemptions(t, app, "promoexhausted0", 2)
+			setCartPromo(t, app, "GONE")
+			setRedemptions(t, app, "promoexhausted0", 3)
+		},
+		cart: cartWant{subtotal: 2400, serviceFee: 120, tax: 157, total: 2520, itemCount: 2, lines: 1, promo: "GONE",
+			blockers: []string{"missing_delivery_location", "promo_ineligible"}}},
 	{name: "remove the promo code", who: alice, method: "PATCH", url: cartKURL, body: `{"promo_code":""}`, status: 200,
 		before: func(t testing.TB, app *tests.TestApp) { setCartPromo(t, app, "WELCOME10") },
 		cart:   fixtureCartK},
@@ -269,6 +285,17 @@ func TestCartScenarios(t *testing.T) {
 			s.ExpectedContent = []string{`"id":`}
 		}
 		s.Test(t)
+	}
+}
+
+func setRedemptions(t testing.TB, app core.App, promoID string, n int) {
+	p, err := app.FindRecordById("promo_codes", promoID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Set("redemptions", n)
+	if err := app.Save(p); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -69,7 +69,14 @@ func validateCartPromo(e *core.RecordEvent) error {
 		c.Set("promo_code", "") // only spaces: no code, like ""
 		return e.Next()
 	}
-	if entered == "" || (!c.IsNew() && promoKey(entered) == promoKey(c.Original().GetString("promo_code"))) {
+	if entered == "" {
+		return e.Next()
+	}
+	if stored := c.Original().GetString("promo_code"); !c.IsNew() && promoKey(entered) == promoKey(stored) {
+		// The code the cart already has, resent in any spelling: kept as
+		// stored, and not checked again (a used-up code stays on the cart
+		// with its promo_ineligible blocker).
+		c.Set("promo_code", stored)
 		return e.Next()
 	}
 	code, err := findPromo(e.App, entered)
