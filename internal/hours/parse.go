@@ -44,9 +44,9 @@ var dayKeys = map[string]time.Weekday{
 // input must be an object whose only keys are "tz" and the lower-case weekdays "mon" to "sun", each at most
 // once. "tz" is an IANA zone name and is required as soon as any weekday key is present, because a wall-clock
 // time means nothing without a zone; "Local" is refused since it would depend on the server's setting. A
-// missing weekday is closed, so {"tz": "Europe/Berlin"} alone is closed all week. Each weekday is an array of
-// ["HH:MM", "HH:MM"] pairs with two-digit hours 00 to 23 and minutes 00 to 59; "24:00" may only end an
-// interval. An end before the start runs past midnight; an end equal to the start is refused as an empty
+// missing weekday is closed, so {"tz": "Europe/Berlin"} alone is closed all week; so is a weekday of null or [].
+// Otherwise a weekday is an array of ["HH:MM", "HH:MM"] pairs with two-digit hours 00 to 23 and minutes 00 to
+// 59; "24:00" may only end an interval. An end before the start runs past midnight; an end equal to the start is refused as an empty
 // interval. Overlapping intervals are fine: the restaurant is open if any of them is.
 //
 // Every error is a *ParseError.
@@ -148,8 +148,11 @@ func loadLocation(tz string) (*time.Location, error) {
 
 // parseDay reads one weekday's array of ["HH:MM", "HH:MM"] pairs; key names the weekday in errors.
 func parseDay(key string, val json.RawMessage) ([]Interval, error) {
+	if string(val) == "null" { // no hours that day, like []
+		return []Interval{}, nil
+	}
 	var pairs []json.RawMessage
-	if string(val) == "null" || json.Unmarshal(val, &pairs) != nil {
+	if json.Unmarshal(val, &pairs) != nil {
 		return nil, invalid(`%s must be an array of ["HH:MM", "HH:MM"] pairs, e.g. [["11:00", "22:00"]]`, key)
 	}
 	days := make([]Interval, 0, len(pairs))

@@ -50,6 +50,8 @@ var parseScenarios = []struct {
 		}},
 	},
 	{name: "tz alone is closed all week", raw: `{"tz": "Europe/Berlin"}`, wantTZ: "Europe/Berlin"},
+	{name: "a day of null is closed, like []", raw: `{"tz": "UTC", "tue": null, "wed": [["11:00", "22:00"]]}`, wantTZ: "UTC",
+		want: Week{Days: [7][]Interval{2: {}, 3: {{Start: 660, End: 1320}}}}},
 	{
 		name:   "every day empty is closed all week",
 		raw:    `{"tz": "Asia/Tokyo", "mon": [], "tue": [], "wed": [], "thu": [], "fri": [], "sat": [], "sun": []}`,
@@ -103,7 +105,6 @@ var parseScenarios = []struct {
 
 	// Shape of a weekday.
 	{name: "day is a string", raw: `{"tz": "UTC", "mon": "11:00-22:00"}`, wantErr: `mon must be an array of ["HH:MM", "HH:MM"] pairs, e.g. [["11:00", "22:00"]]`},
-	{name: "day is null", raw: `{"tz": "UTC", "tue": null}`, wantErr: `tue must be an array of ["HH:MM", "HH:MM"] pairs, e.g. [["11:00", "22:00"]]`},
 	{name: "day is an object", raw: `{"tz": "UTC", "wed": {"11:00": "22:00"}}`, wantErr: `wed must be an array of ["HH:MM", "HH:MM"] pairs, e.g. [["11:00", "22:00"]]`},
 	{name: "day is a single pair", raw: `{"tz": "UTC", "thu": ["11:00", "22:00"]}`, wantErr: `thu[0] must be a pair of "HH:MM" strings like ["11:00", "22:00"]`},
 	{name: "pair of one", raw: `{"tz": "UTC", "fri": [["11:00"]]}`, wantErr: `fri[0] must be a pair of "HH:MM" strings like ["11:00", "22:00"]`},
