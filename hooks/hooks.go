@@ -11,6 +11,7 @@ import (
 // entry point, shared by main.go and the tests.
 func Register(app core.App) {
 	registerGuards(app)
+	registerTypeGuard(app)
 	registerRestaurants(app)
 	registerMenuItems(app)
 	registerPromoCodes(app)
