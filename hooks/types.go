@@ -44,7 +44,9 @@ func registerTypeGuard(app core.App) {
 // (PocketBase parses it once and caches it; this only keeps a reference).
 func keepRawBody(e *core.RequestEvent) error {
 	m := e.Request.Method
-	if (m == http.MethodPost || m == http.MethodPatch) && strings.HasPrefix(e.Request.URL.Path, "/api/collections/") {
+	path := e.Request.URL.Path
+	if (m == http.MethodPost || m == http.MethodPatch) && strings.HasPrefix(path, "/api/collections/") &&
+		strings.Contains(path, "/records") {
 		if info, err := e.RequestInfo(); err == nil {
 			e.Set(rawBodyKey, info.Body)
 		}
