@@ -69,6 +69,7 @@ func TestWrongTypes(t *testing.T) {
 			storedIs("promo_codes", promoP, "ends_at", types.DateTime{})},
 		{"a date as a number", "admin", "PATCH", "/api/collections/promo_codes/records/" + promoP, `{"ends_at":1767225600}`, 400, "ends_at", nil},
 		{"a date", "admin", "PATCH", "/api/collections/promo_codes/records/" + promoP, `{"ends_at":"2031-01-01 00:00:00.000Z"}`, 200, "", nil},
+		{"a body cut short", "admin", "PATCH", restURL, `{"min_order":`, 400, "", storedIs("restaurants", restA, "min_order", 1500.0)},
 		{"a date cleared", "admin", "PATCH", "/api/collections/promo_codes/records/" + promoP, `{"ends_at":""}`, 200, "", nil},
 	}
 	for _, s := range scenarios {
