@@ -236,6 +236,9 @@ var accessMatrix = []access{
 	{collection: "couriers", verb: "create", role: admin, body: `{"user":"` + cody + `"}`, status: 400, fields: []string{"user"}},
 	{collection: "couriers", verb: "update", role: cody, target: courierCR, body: `{"is_online":false,"location":{"lon":13.3,"lat":52.5}}`, status: 200},
 	{collection: "couriers", verb: "update", role: cody, target: courierCR, body: `{"user":"` + alice + `"}`, status: 400, fields: []string{"user"}},
+	// The SDK idiom update(id, {...record, is_online: true}) resends the record's own values.
+	{collection: "couriers", verb: "update", role: cody, target: courierCR, body: `{"id":"` + courierCR + `","collectionId":"x","collectionName":"couriers","user":"` + cody + `","created":"2020-01-01 00:00:00.000Z","updated":"2020-01-01 00:00:00.000Z","expand":{},"is_online":true}`, status: 200},
+	{collection: "couriers", verb: "update", role: cody, target: courierCR, body: `{"user":"` + cody + `","is_online":true,"user+":"` + alice + `"}`, status: 400, fields: []string{"user"}},
 	{collection: "couriers", verb: "update", role: alice, target: courierCR, body: `{"is_online":false}`, status: 404},
 	{collection: "couriers", verb: "update", role: sam, target: courierCR, body: `{"is_online":false}`, status: 404},
 	{collection: "couriers", verb: "delete", role: cody, target: courierCR, status: 403},

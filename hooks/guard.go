@@ -2,6 +2,7 @@ package hooks
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -54,6 +55,13 @@ func guardUpdate(e *core.RecordRequestEvent) error {
 	return guard(e, true)
 }
 
+// fieldChanged reports whether the request changed a field's value: a client
+// that sends back the whole record it read (collectionId, created, its own
+// user...) has not tried to change those.
+func fieldChanged(r *core.Record, name string) bool {
+	return !reflect.DeepEqual(r.GetRaw(name), r.Original().GetRaw(name))
+}
+
 // guard answers 400, naming every offending field, when a client sends a
 // field it may not write. Superusers are not limited: the dashboard sends
 // whole records, and server fields are recomputed on every save anyway.
@@ -73,10 +81,11 @@ func guard(e *core.RecordRequestEvent, isUpdate bool) error {
 		case slices.Contains(p.server, name):
 			errs[name] = validation.NewError("server_field",
 				fmt.Sprintf("%s is set by the server and cannot be written by clients.", name))
-		case isUpdate && slices.Contains(p.immutable, name) && e.Record.GetRaw(name) != e.Record.Original().GetRaw(name):
+		case isUpdate && slices.Contains(p.immutable, name) && fieldChanged(e.Record, name):
 			errs[name] = validation.NewError("immutable_field",
 				fmt.Sprintf("%s cannot be changed once set.", name))
-		case isUpdate && p.writable != nil && !slices.Contains(p.writable, name):
+		case isUpdate && p.writable != nil && !slices.Contains(p.writable, name) &&
+			e.Collection.Fields.GetByName(name) != nil && fieldChanged(e.Record, name):
 			errs[name] = validation.NewError("read_only_field",
 				fmt.Sprintf("%s cannot be changed; only %s can.", name, strings.Join(p.writable, " and ")))
 		}
