@@ -20,4 +20,5 @@ func Register(app core.App) {
 	registerReviews(app)
 	registerOrders(app)
 	registerSearch(app)
+	registerRealtime(app)
 }

@@ -38,61 +38,6 @@ func registerOrders(app core.App) {
 		se.Router.GET("/api/courier/offers", courierOffers)
 		return se.Next()
 	})
-	app.OnRealtimeMessageSend().BindFunc(dropStaleOrderEvents)
-}
-
-// orderVersion orders the saved states of one order: by updated, then by
-// the length of its history (a status move and a location report can land
-// in the same millisecond).
-type orderVersion struct {
-	updated string
-	moves   int
-}
-
-func (v orderVersion) before(w orderVersion) bool {
-	return v.updated < w.updated || (v.updated == w.updated && v.moves < w.moves)
-}
-
-// sentOrdersKey is where a realtime client keeps the version of each order
-// it was last sent.
-const sentOrdersKey = "dishpatch.sentOrders"
-
-// dropStaleOrderEvents keeps a subscriber from seeing an order go back in
-// time. PocketBase hands each realtime message to its client from a
-// goroutine of its own, so two saves of an order in quick succession (a
-// location report, then the delivery) can reach the connection in either
-// order; the older one, arriving last, would show the order picked up
-// again after it was delivered. It runs in the connection's own loop, one
-// message at a time, and drops an order event older than one already sent.
-// The newer event's status_history still lists every move.
-func dropStaleOrderEvents(e *core.RealtimeMessageEvent) error {
-	if !strings.HasPrefix(e.Message.Name, "orders") {
-		return e.Next()
-	}
-	var msg struct {
-		Action string `json:"action"`
-		Record struct {
-			ID             string            `json:"id"`
-			CollectionName string            `json:"collectionName"`
-			Updated        string            `json:"updated"`
-			History        []json.RawMessage `json:"status_history"`
-		} `json:"record"`
-	}
-	if err := json.Unmarshal(e.Message.Data, &msg); err != nil || msg.Record.CollectionName != "orders" ||
-		msg.Record.Updated == "" || msg.Action == "delete" {
-		return e.Next() // not an order state this filter can compare (e.g. ?fields= left it out)
-	}
-	sent, ok := e.Client.Get(sentOrdersKey).(map[string]orderVersion)
-	if !ok {
-		sent = map[string]orderVersion{}
-		e.Client.Set(sentOrdersKey, sent)
-	}
-	v := orderVersion{msg.Record.Updated, len(msg.Record.History)}
-	if last, seen := sent[msg.Record.ID]; seen && v.before(last) {
-		return nil
-	}
-	sent[msg.Record.ID] = v
-	return e.Next()
 }
 
 // statusBody is the body of POST /api/orders/{id}/status.

@@ -4,9 +4,11 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -152,4 +154,154 @@ func TestRealtimeFollowsHookedWrites(t *testing.T) {
 		t.Errorf("cart event after the location change: got %s %v; want delivery_fee 216, total 2841", ev.topic, rec)
 	}
 	noEvent(t, stranger, 300*time.Millisecond, "another customer")
+}
+
+// collectUntilQuiet gathers events until none arrives for quiet (or max passes).
+func collectUntilQuiet(events <-chan sseEvent, quiet, max time.Duration) []sseEvent {
+	var got []sseEvent
+	deadline := time.After(max)
+	for {
+		select {
+		case ev, ok := <-events:
+			if !ok {
+				return got
+			}
+			got = append(got, ev)
+		case <-time.After(quiet):
+			return got
+		case <-deadline:
+			return got
+		}
+	}
+}
+
+// TestRealtimeEndsOnTheStoredState has 20 clients edit one cart at once
+// while its owner listens: the cart events never go back in time, and the
+// last event of the cart and of each line is the state stored at the end.
+// (PocketBase sends each message from a goroutine of its own, so without
+// dropStaleEvents an older total could arrive last.)
+func TestRealtimeEndsOnTheStoredState(t *testing.T) {
+	app := newApp(t)
+	defer app.Cleanup()
+	app.Settings().RateLimits.Enabled = false
+	srv := serve(t, app)
+	events := listen(t, srv, alice, "carts/"+cartK, "cart_items/*")
+
+	var wg sync.WaitGroup
+	for g := range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for round := range 3 {
+				status, out := call(t, srv, alice, http.MethodPost, "/api/collections/cart_items/records",
+					fmt.Sprintf(`{"cart":"%s","menu_item":"%s","quantity":%d,"options":{"size":["m"]}}`, cartK, itemA1, 1+g%5))
+				if status != 200 {
+					t.Errorf("add: %d %v", status, out)
+					continue
+				}
+				id, _ := out["id"].(string)
+				if status, out := call(t, srv, alice, http.MethodPatch, "/api/collections/cart_items/records/"+id,
+					fmt.Sprintf(`{"quantity":%d}`, 1+(g+round)%9)); status != 200 {
+					t.Errorf("update: %d %v", status, out)
+				}
+				if status, out := call(t, srv, alice, http.MethodPatch, "/api/collections/cart_items/records/"+lineK1,
+					fmt.Sprintf(`{"quantity":%d}`, 1+(g*3+round)%20)); status != 200 {
+					t.Errorf("update K1: %d %v", status, out)
+				}
+				if (g+round)%2 == 0 {
+					if status, out := call(t, srv, alice, http.MethodDelete, "/api/collections/cart_items/records/"+id, ""); status != 204 {
+						t.Errorf("delete: %d %v", status, out)
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	got := collectUntilQuiet(events, time.Second, 30*time.Second)
+
+	var lastCart map[string]any
+	lastItem := map[string]sseEvent{}
+	for _, ev := range got {
+		rec, _ := ev.data["record"].(map[string]any)
+		switch ev.topic {
+		case "carts/" + cartK:
+			if lastCart != nil && rec["updated"].(string) <= lastCart["updated"].(string) {
+				t.Errorf("cart event went back in time: %v after %v", rec["updated"], lastCart["updated"])
+			}
+			lastCart = rec
+		case "cart_items/*":
+			id := rec["id"].(string)
+			if prev, ok := lastItem[id]; ok {
+				prevRec := prev.data["record"].(map[string]any)
+				if prev.data["action"] == "delete" || rec["updated"].(string) < prevRec["updated"].(string) {
+					t.Errorf("line %s: %v event %v after %v %v", id, ev.data["action"], rec["updated"], prev.data["action"], prevRec["updated"])
+				}
+			}
+			lastItem[id] = ev
+		}
+	}
+	stored, err := app.FindRecordById("carts", cartK)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lastCart == nil {
+		t.Fatal("no cart event")
+	}
+	for _, f := range []string{"updated", "subtotal", "item_count", "total"} {
+		if want := stored.Get(f); fmt.Sprint(lastCart[f]) != fmt.Sprint(want) {
+			t.Errorf("last cart event: %s = %v; stored %v", f, lastCart[f], want)
+		}
+	}
+	lines, err := app.FindAllRecords("cart_items", dbxCart(cartK))
+	if err != nil {
+		t.Fatal(err)
+	}
+	alive := map[string]int{}
+	for _, l := range lines {
+		alive[l.Id] = l.GetInt("quantity")
+	}
+	for id, ev := range lastItem {
+		q, ok := alive[id]
+		rec := ev.data["record"].(map[string]any)
+		switch {
+		case !ok && ev.data["action"] != "delete":
+			t.Errorf("line %s was deleted; its last event is %v", id, ev.data["action"])
+		case ok && fmt.Sprint(rec["quantity"]) != fmt.Sprint(q):
+			t.Errorf("line %s: last event quantity %v; stored %d", id, rec["quantity"], q)
+		}
+	}
+	if len(lastItem) < 61 {
+		t.Errorf("events for %d lines; want the 60 added and K1", len(lastItem))
+	}
+}
+
+// TestCheckoutTellsLineSubscribers checks that a checkout, which deletes
+// the cart, sends a delete event for each of its lines, as deleting the
+// cart through the API does.
+func TestCheckoutTellsLineSubscribers(t *testing.T) {
+	app := checkoutApp(t)
+	defer app.Cleanup()
+	srv := serve(t, app)
+	if status, out := call(t, srv, alice, http.MethodPost, "/api/collections/cart_items/records",
+		`{"cart":"`+cartK+`","menu_item":"`+itemA1+`","quantity":1,"options":{"size":["m"]}}`); status != 200 {
+		t.Fatalf("add: %d %v", status, out)
+	}
+	events := listen(t, srv, alice, "carts/"+cartK, "cart_items/*")
+	if status, out := call(t, srv, alice, http.MethodPost, checkoutK, `{}`); status != 200 {
+		t.Fatalf("checkout: %d %v", status, out)
+	}
+	deleted := map[string]int{}
+	for _, ev := range collectUntilQuiet(events, 500*time.Millisecond, 10*time.Second) {
+		if ev.data["action"] != "delete" {
+			t.Errorf("%s: %v event; want only deletes", ev.topic, ev.data["action"])
+			continue
+		}
+		deleted[ev.topic]++
+	}
+	if deleted["carts/"+cartK] != 1 || deleted["cart_items/*"] != 2 {
+		t.Errorf("delete events: %v; want the cart and its 2 lines", deleted)
+	}
+	if n, err := app.CountRecords("cart_items", dbxCart(cartK)); err != nil || n != 0 {
+		t.Errorf("%d lines left after checkout (%v)", n, err)
+	}
 }
