@@ -162,6 +162,11 @@ func claimOrder(e *core.RequestEvent) error {
 	if err := e.BindBody(&body); err != nil {
 		return badBody(e, err)
 	}
+	// Whether the caller is an online courier does not depend on the order:
+	// asking first means an unknown id and someone else's order answer alike.
+	if body.Courier == "" && !onlineCourier(e.App, e) {
+		return e.ForbiddenError("Only couriers who are online can claim orders.", nil)
+	}
 	var claimed *core.Record
 	err := runWrite(e.App, func(tx core.App) error {
 		o, err := tx.FindRecordById("orders", e.Request.PathValue("id"))
@@ -174,6 +179,9 @@ func claimOrder(e *core.RequestEvent) error {
 		}
 		if !isClaimable(o) {
 			return conflictError("This order is not waiting for a courier.")
+		}
+		if body.Courier == "" && o.GetString("courier") == courier {
+			return conflictError("You have already claimed this order.")
 		}
 		if body.Courier == "" && o.GetString("courier") != "" {
 			return conflictError("Another courier has already claimed this order.")
@@ -201,7 +209,15 @@ func claimant(tx core.App, e *core.RequestEvent, o *core.Record, body claimBody)
 	}
 	if !e.HasSuperuserAuth() {
 		r, err := tx.FindRecordById("restaurants", o.GetString("restaurant"))
-		if err != nil || !isStaff(r, e.Auth.Id) {
+		if err != nil {
+			return "", e.NotFoundError("This order does not exist.", nil)
+		}
+		if !isStaff(r, e.Auth.Id) {
+			// As on the status endpoint: an order the caller may not view is
+			// a 404, so that order ids cannot be probed.
+			if len(orderRoles(e, o, r)) == 0 {
+				return "", e.NotFoundError("This order does not exist.", nil)
+			}
 			return "", e.ForbiddenError("Only the restaurant's staff can assign a courier.", nil)
 		}
 	}
