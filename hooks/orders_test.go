@@ -235,6 +235,50 @@ func TestOrderStatusScenarios(t *testing.T) {
 	}
 }
 
+// TestSuperuserOrderEdits: a superuser's edit of an order through the records API (the dashboard) keeps
+// status_history and eta true to the edit, as the status endpoint would have.
+func TestSuperuserOrderEdits(t *testing.T) {
+	recordURL := "/api/collections/orders/records/" + orderO4
+	for _, c := range []struct {
+		name, method, url, body string
+		status                  int
+		after                   func(testing.TB, *tests.TestApp, *http.Response)
+	}{
+		{"a status edit is a move in the history", http.MethodPatch, recordURL, `{"status":"accepted"}`, 200,
+			expectStoredOrder(orderO4, "accepted", []string{"accepted by *"}, "", 15*time.Minute)},
+		{"an edit that ends the order clears eta", http.MethodPatch, recordURL, `{"status":"delivered"}`, 200,
+			expectStoredOrder(orderO4, "delivered", []string{"delivered by *"}, "", -1)},
+		{"an edit of other fields adds no move", http.MethodPatch, recordURL, `{"note":"Ring twice"}`, 200,
+			expectStoredOrder(orderO4, "placed", nil, "", 0)},
+		{"an edit that writes the history keeps it", http.MethodPatch, recordURL,
+			`{"status":"accepted","status_history":[{"status":"accepted","at":"2026-01-01 00:00:00.000Z","by":"x","reason":""}]}`, 200,
+			expectStoredOrder(orderO4, "accepted", []string{"accepted by x"}, "", 0)},
+		{"a created order starts its history", http.MethodPost, "/api/collections/orders/records",
+			`{"id":"neworder0000001","customer":"` + alice + `","restaurant":"` + restA + `","status":"placed"}`, 200,
+			func(t testing.TB, app *tests.TestApp, r *http.Response) {
+				expectStoredOrder("neworder0000001", "placed", []string{"placed by *"}, "", 15*time.Minute)(t, app, r)
+			}},
+		{"a status edit by anyone else is refused", http.MethodPatch, recordURL, `{"status":"accepted"}`, 403,
+			expectStoredOrder(orderO4, "placed", nil, "", 0)},
+	} {
+		who := admin
+		if c.status == 403 {
+			who = alice
+		}
+		(&tests.ApiScenario{
+			Name:            "superuser edits: " + c.name,
+			Method:          c.method,
+			URL:             c.url,
+			Body:            strings.NewReader(c.body),
+			Headers:         auth(who),
+			ExpectedStatus:  c.status,
+			ExpectedContent: []string{`"`},
+			TestAppFactory:  newApp,
+			AfterTestFunc:   c.after,
+		}).Test(t)
+	}
+}
+
 // lifecycleStep is one request of an order's life and what its answer must show.
 type lifecycleStep struct {
 	name   string
