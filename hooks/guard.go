@@ -12,11 +12,13 @@ import (
 
 // fieldPolicy says which fields of a collection clients (anyone but a
 // superuser) may not send. Server fields are computed by Dishpatch and
+// superuser fields are granted by superusers (roles, visibility): both are
 // refused on create and update; immutable fields are set on create and
 // refused on update; when writable is set, every other field is refused on
 // update.
 type fieldPolicy struct {
 	server    []string
+	superuser []string
 	immutable []string
 	writable  []string
 }
@@ -30,7 +32,7 @@ var moneyFieldNames = []string{
 // may write at all is the collections' API rules; this table is about which
 // fields.
 var policies = map[string]fieldPolicy{
-	"restaurants": {server: []string{"staff", "is_active", "rating_avg", "rating_count"}},
+	"restaurants": {server: []string{"rating_avg", "rating_count"}, superuser: []string{"staff", "is_active"}},
 	"menu_items":  {immutable: []string{"restaurant"}},
 	"carts":       {server: append(slices.Clone(moneyFieldNames), "blockers"), immutable: []string{"user", "restaurant"}},
 	"cart_items":  {server: []string{"name", "unit_price", "line_total"}, immutable: []string{"cart"}},
@@ -81,6 +83,9 @@ func guard(e *core.RecordRequestEvent, isUpdate bool) error {
 		case slices.Contains(p.server, name):
 			errs[name] = validation.NewError("server_field",
 				fmt.Sprintf("%s is set by the server and cannot be written by clients.", name))
+		case slices.Contains(p.superuser, name):
+			errs[name] = validation.NewError("superuser_field",
+				fmt.Sprintf("Only a superuser can set %s.", name))
 		case isUpdate && slices.Contains(p.immutable, name) && fieldChanged(e.Record, name):
 			errs[name] = validation.NewError("immutable_field",
 				fmt.Sprintf("%s cannot be changed once set.", name))
