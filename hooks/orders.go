@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"net/http"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -42,6 +43,17 @@ func registerOrders(app core.App) {
 	app.OnRecordUpdateRequest("orders").BindFunc(keepHistoryOfEdits)
 }
 
+// jsonChanged reports whether the request changed the value of JSON field
+// name: the dashboard and the SDKs send back the JSON they read, but
+// re-encoded (keys sorted, other spacing), which is not a change.
+func jsonChanged(r *core.Record, name string) bool {
+	var now, was any
+	if json.Unmarshal(jsonBytes(r, name), &now) != nil || json.Unmarshal(jsonBytes(r.Original(), name), &was) != nil {
+		return fieldChanged(r, name)
+	}
+	return !reflect.DeepEqual(now, was)
+}
+
 // keepHistoryOfEdits keeps status_history and eta true to a superuser's
 // direct edit of an order's status in the dashboard (the records API
 // refuses everyone else): the move is appended to the history, by the
@@ -51,7 +63,7 @@ func keepHistoryOfEdits(e *core.RecordRequestEvent) error {
 	o := e.Record
 	to, ok := order.ParseStatus(o.GetString("status"))
 	isNew := o.IsNew()
-	if !ok || (!isNew && o.Original().GetString("status") == string(to)) || fieldChanged(o, "status_history") {
+	if !ok || (!isNew && o.Original().GetString("status") == string(to)) || jsonChanged(o, "status_history") {
 		return e.Next()
 	}
 	by := ""
@@ -61,7 +73,7 @@ func keepHistoryOfEdits(e *core.RecordRequestEvent) error {
 	if err := recordMove(o, historyEntry{Status: string(to), By: by}); err != nil {
 		return e.BadRequestError("status_history is not a list.", err)
 	}
-	if r, err := e.App.FindRecordById("restaurants", o.GetString("restaurant")); err == nil && !fieldChanged(o, "eta") {
+	if r, err := e.App.FindRecordById("restaurants", o.GetString("restaurant")); err == nil && o.GetDateTime("eta").Equal(o.Original().GetDateTime("eta")) {
 		setETA(o, to, int64(r.GetInt("prep_minutes")), travelMinutes(r, o))
 	}
 	return e.Next()

@@ -15,6 +15,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 	"github.com/pocketbase/pocketbase/tools/subscriptions"
+	"github.com/pocketbase/pocketbase/tools/types"
 )
 
 // statuses are the order statuses, listed here independently of internal/order.
@@ -277,6 +278,39 @@ func TestSuperuserOrderEdits(t *testing.T) {
 			AfterTestFunc:   c.after,
 		}).Test(t)
 	}
+}
+
+// TestDashboardOrderEdit: the dashboard sends an edited order back whole, status_history included (as
+// JSON it re-encoded, its keys in another order): a new status is still a move in the history.
+func TestDashboardOrderEdit(t *testing.T) {
+	app := newApp(t)
+	o := mustFind(t, app, "orders", orderO4)
+	o.Set("status", "accepted")
+	o.Set("status_history", types.JSONRaw(`[{"status":"accepted","at":"2026-12-04 10:00:00.000Z","by":"`+sam+`","reason":""}]`))
+	if err := app.Save(o); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := json.Marshal(mustFind(t, app, "orders", orderO4))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var whole map[string]any
+	if err := json.Unmarshal(raw, &whole); err != nil {
+		t.Fatal(err)
+	}
+	whole["status"] = "picked_up"  // eta: now + travel minutes (0: O4 has no delivery location)
+	body, _ := json.Marshal(whole) // map keys sorted: {"at","by","reason","status"} in each history entry
+	(&tests.ApiScenario{
+		Name:            "dashboard edit of an order's status",
+		Method:          http.MethodPatch,
+		URL:             "/api/collections/orders/records/" + orderO4,
+		Body:            strings.NewReader(string(body)),
+		Headers:         auth(admin),
+		ExpectedStatus:  200,
+		ExpectedContent: []string{`"status":"picked_up"`},
+		TestAppFactory:  func(testing.TB) *tests.TestApp { return app },
+		AfterTestFunc:   expectStoredOrder(orderO4, "picked_up", []string{"accepted by " + sam, "picked_up by *"}, "", time.Nanosecond),
+	}).Test(t)
 }
 
 // lifecycleStep is one request of an order's life and what its answer must show.
