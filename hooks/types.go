@@ -64,7 +64,15 @@ func keepRawBody(e *core.RequestEvent) error {
 // strconv.ParseBool spellings, date strings, points as objects or JSON
 // text; null and "" clear a field as before. It applies to superusers too.
 func typeGuard(e *core.RecordRequestEvent) error {
-	body, _ := e.Get(rawBodyKey).(map[string]any)
+	body, ok := e.Get(rawBodyKey).(map[string]any)
+	if !ok {
+		// A request of a batch (/api/batch) passes no router middleware:
+		// read its body again (PocketBase makes it rereadable; the batch
+		// sends its values, typed, as the multipart field @jsonPayload).
+		if err := e.BindBody(&body); err != nil {
+			return e.BadRequestError("Failed to read the submitted data.", err)
+		}
+	}
 	errs := validation.Errors{}
 	for key, value := range body {
 		name := strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(key, "+"), "+"), "-") // modifiers
