@@ -8,6 +8,7 @@ import (
 	"log"
 	"net/http"
 	"os"
+	"path"
 	"strings"
 
 	"github.com/pocketbase/pocketbase"
@@ -48,15 +49,22 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	static := apis.Static(public, true)
+	static := apis.Static(public, true) // a path of the app (#/… or /orders/…): index.html
+	files := apis.Static(public, false) // a path that names a file (/assets/app.js): that file or a 404
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Priority: 999, // last, so that API routes always win
 		Func: func(e *core.ServeEvent) error {
 			if !e.Router.HasRoute(http.MethodGet, "/{path...}") {
 				e.Router.GET("/{path...}", func(re *core.RequestEvent) error {
-					// An unknown API path is a JSON 404, not the web app's index page.
-					if strings.HasPrefix(re.Request.URL.Path, "/api/") {
+					// An unknown API path is a JSON 404, not the web app's index page;
+					// so is a file that is not there (a missing script must not load
+					// as HTML).
+					p := re.Request.URL.Path
+					if p == "/api" || strings.HasPrefix(p, "/api/") {
 						return re.NotFoundError("", nil)
+					}
+					if path.Ext(p) != "" {
+						return files(re)
 					}
 					return static(re)
 				})

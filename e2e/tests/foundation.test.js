@@ -168,10 +168,17 @@ describe('foundation', { timeout: 60_000 }, () => {
     );
   });
 
-  test('an unknown API path is a JSON 404; other paths serve the web app', async () => {
-    const api = await fetch(`${server.url}/api/no-such-endpoint`);
-    assert.equal(api.status, 404);
-    assert.deepEqual(await api.json(), { status: 404, message: "The requested resource wasn't found.", data: {} });
+  test('an unknown API path or a missing file is a JSON 404; other paths serve the web app', async () => {
+    for (const [path, message] of [
+      ['/api/no-such-endpoint', "The requested resource wasn't found."],
+      ['/api', "The requested resource wasn't found."],
+      ['/assets/no-such-file.js', 'File not found.'],
+      ['/favicon.ico', 'File not found.'],
+    ]) {
+      const res = await fetch(`${server.url}${path}`);
+      assert.equal(res.status, 404, path);
+      assert.deepEqual(await res.json(), { status: 404, message, data: {} }, path);
+    }
     for (const path of ['/', '/orders/some-client-route']) {
       const page = await fetch(`${server.url}${path}`);
       assert.equal(page.status, 200, path);
