@@ -45,12 +45,16 @@ function Screen({ r, user }) {
     case 'location':
       return html`<${LocationScreen} query=${r.query} />`;
     case 'restaurant':
+      // Without an id: the list of restaurants (search), as for #/cart and #/order below.
+      if (!second) return html`<${SearchScreen} query=${r.query} />`;
       return html`<${RestaurantScreen} key=${second} id=${second} />`;
     case 'cart':
+      if (!second) return needsUser(user, r.path, () => html`<${CartsScreen} />`);
       return needsUser(user, r.path, () => html`<${CartScreen} key=${second} id=${second} />`);
     case 'carts':
       return needsUser(user, r.path, () => html`<${CartsScreen} />`);
     case 'order':
+      if (!second) return needsUser(user, r.path, () => html`<${OrdersScreen} />`);
       return needsUser(user, r.path, () => html`<${OrderScreen} key=${second} id=${second} />`);
     case 'orders':
       return needsUser(user, r.path, () => html`<${OrdersScreen} />`);

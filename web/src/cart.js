@@ -6,7 +6,7 @@ import { optionNames, sameSpot } from './carts.js';
 import { distance, money, plural } from './format.js';
 import { blockersOf, errorText, fieldErrors, pb } from './pb.js';
 import { href, navigate } from './router.js';
-import { useAppState } from './store.js';
+import { setDeliverTo, useAppState } from './store.js';
 import { DeliverToBar } from './location.js';
 import { announce, describedBy, ErrorMessage, Field, html, Loading, Page, useAsync, useRealtime } from './ui.js';
 
@@ -185,10 +185,16 @@ export function CartScreen({ id }) {
     });
   }, { options: { filter: pb.filter('cart = {:id}', { id }), expand: 'menu_item' }, onReady: () => lines.reload({ quiet: true }) });
 
-  // The cart delivers to the point the customer chose.
+  // The cart delivers to the point the customer chose. A point they did not choose (the city-centre default of a
+  // fresh browser) never overwrites the one the cart already has: the app takes the cart's point instead.
   const c = cart.data;
   useEffect(() => {
     if (!c || !deliverTo || sameSpot(c.delivery_location, deliverTo)) return;
+    const stored = c.delivery_location;
+    if (deliverTo.source === 'default' && stored && (stored.lat !== 0 || stored.lon !== 0)) {
+      setDeliverTo({ lat: stored.lat, lon: stored.lon, label: "This cart's delivery point", source: 'cart' });
+      return;
+    }
     pb.collection('carts').update(c.id, { delivery_location: { lat: deliverTo.lat, lon: deliverTo.lon } })
       .catch((err) => setLineError(err));
   }, [c?.id, deliverTo?.lat, deliverTo?.lon]);
