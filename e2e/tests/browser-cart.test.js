@@ -14,7 +14,7 @@ import { startServer } from '../lib/server.js';
 const DEMO_PASSWORD = 'dishpatch-demo';
 const ELSEWHERE = { lat: 52.4990, lon: 13.4100 }; // near Nachtimbiss Kotti, not the city centre
 
-describe('web app: a cart opened on another device', { timeout: 120_000 }, () => {
+describe('web app: a cart opened on another device; keyboard focus', { timeout: 120_000 }, () => {
   let server;
   let browser;
   let page;
@@ -56,5 +56,17 @@ describe('web app: a cart opened on another device', { timeout: 120_000 }, () =>
     await text(page.locator('h1'), 'Your carts');
     await page.goto(`${server.url}/#/order`);
     await text(page.locator('h1'), 'Your orders');
+  });
+
+  test('keyboard: a fresh load starts at the skip link; a navigation moves focus to the new heading', async () => {
+    const fresh = await newPage(browser);
+    await fresh.goto(`${server.url}/#/`);
+    await fresh.locator('h1').waitFor();
+    await fresh.keyboard.press('Tab');
+    assert.equal(await fresh.evaluate(() => document.activeElement?.textContent), 'Skip to content');
+    await fresh.goto(`${server.url}/#/login`);
+    await text(fresh.locator('h1'), 'Sign in');
+    await fresh.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    assert.deepEqual(fresh.errors, []);
   });
 });

@@ -109,10 +109,17 @@ export function Toasts() {
   </div>`;
 }
 
+// navigated turns true at the first navigation inside the app: on a fresh
+// page load the browser's own focus order (skip link first) is left alone.
+let navigated = false;
+for (const event of ['hashchange', 'dishpatch:route']) {
+  window.addEventListener(event, () => { navigated = true; });
+}
+
 /**
- * Page renders a screen: its title becomes the document title and its h1
- * receives focus on arrival, so keyboard and screen-reader users start at
- * the top of the new screen.
+ * Page renders a screen: its title becomes the document title and, after a
+ * navigation inside the app, its h1 receives focus, so keyboard and
+ * screen-reader users start at the top of the new screen.
  */
 export function Page({ title, heading, class: cls = '', children, actions }) {
   const ref = useRef(null);
@@ -120,7 +127,7 @@ export function Page({ title, heading, class: cls = '', children, actions }) {
     document.title = title ? `${title} · Dishpatch` : 'Dishpatch';
   }, [title]);
   useEffect(() => {
-    ref.current?.focus({ preventScroll: true });
+    if (navigated) ref.current?.focus({ preventScroll: true });
     window.scrollTo(0, 0);
   }, []);
   return html`<section class=${`page ${cls}`}>
