@@ -6,8 +6,11 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 
 import { chromium } from 'playwright-core';
+
+import { startServer } from './server.js';
 
 const e2eDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -151,4 +154,34 @@ export async function checkA11y(page, screen) {
     return out;
   });
   assert.deepEqual(problems, [], `accessibility problems on the ${screen} screen`);
+}
+
+/**
+ * demoBrowser sets up, for the describe() it is called in, a dishpatch
+ * with the demo data and a headless Chromium, and tears both down after,
+ * asserting that no page it opened had an uncaught error. Returns
+ * {server, browser, open(options)}; server and browser are set once the
+ * suite's before() hook has run.
+ */
+export function demoBrowser() {
+  const pages = [];
+  const suite = {
+    server: null,
+    browser: null,
+    async open(options) {
+      const page = await newPage(suite.browser, options);
+      pages.push(page);
+      return page;
+    },
+  };
+  before(async () => {
+    suite.server = await startServer({ demo: true });
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    for (const page of pages) assert.deepEqual(page.errors, [], 'no uncaught errors in the page');
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+  return suite;
 }

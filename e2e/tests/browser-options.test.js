@@ -5,31 +5,18 @@
 // Runs headless Chromium against a real dishpatch with the demo data.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { launchBrowser, newPage, signIn, snap, text } from '../lib/browser.js';
-import { startServer } from '../lib/server.js';
+import { demoBrowser, signIn, snap, text } from '../lib/browser.js';
 
 const DEMO_PASSWORD = 'dishpatch-demo';
 const HOME = { latitude: 52.4990, longitude: 13.4100 }; // near Nachtimbiss Kotti, which never closes
 
 describe('web app: sparse option groups', { timeout: 120_000 }, () => {
-  let server;
-  let browser;
-  let page;
-
-  before(async () => {
-    server = await startServer({ demo: true });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    assert.deepEqual(page?.errors ?? [], [], 'no uncaught errors in the page');
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = demoBrowser();
 
   test('a group without max or names takes any of its options, and the server prices the choice', async () => {
+    const { server } = suite;
     const kotti = await server.admin.collection('restaurants').getFirstListItem('slug = "nachtimbiss-kotti"');
     const bowl = await server.admin.collection('menu_items').create({
       restaurant: kotti.id, name: 'Build your bowl', price: 700, is_available: true, category: 'Bowls',
@@ -39,7 +26,7 @@ describe('web app: sparse option groups', { timeout: 120_000 }, () => {
       ],
     });
 
-    page = await newPage(browser, { geolocation: HOME });
+    const page = await suite.open({ geolocation: HOME });
     await signIn(page, server.url, 'customer@dishpatch.demo', DEMO_PASSWORD);
     await page.goto(`${server.url}/#/location`);
     await page.getByRole('button', { name: 'Use my current location' }).click();
