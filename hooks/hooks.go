@@ -12,6 +12,7 @@ import (
 func Register(app core.App) {
 	registerGuards(app)
 	registerTypeGuard(app)
+	registerAuthCache(app)
 	registerRestaurants(app)
 	registerMenuItems(app)
 	registerPromoCodes(app)
