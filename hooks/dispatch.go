@@ -209,15 +209,7 @@ func claimant(tx core.App, e *core.RequestEvent, o *core.Record, body claimBody)
 	}
 	if !e.HasSuperuserAuth() {
 		r, err := tx.FindRecordById("restaurants", o.GetString("restaurant"))
-		if err != nil {
-			return "", e.NotFoundError("This order does not exist.", nil)
-		}
-		if !isStaff(r, e.Auth.Id) {
-			// As on the status endpoint: an order the caller may not view is
-			// a 404, so that order ids cannot be probed.
-			if len(orderRoles(e, o, r)) == 0 {
-				return "", e.NotFoundError("This order does not exist.", nil)
-			}
+		if err != nil || !isStaff(r, e.Auth.Id) {
 			return "", e.ForbiddenError("Only the restaurant's staff can assign a courier.", nil)
 		}
 	}

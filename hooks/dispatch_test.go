@@ -175,10 +175,10 @@ var dispatchScenarios = []dispatchScenario{
 	{name: "a superuser assigns", who: admin, method: "POST", url: claimO4, body: `{"courier":"` + kimID + `"}`, status: 200, courier: kimID},
 	{name: "staff assign a customer", who: sam, method: "POST", url: claimO4, body: `{"courier":"` + alice + `"}`, status: 400,
 		content: []string{`"courier":{"code":"unknown_courier"`}, courier: "none"},
-	{name: "staff of another restaurant assign", who: sue, method: "POST", url: claimO4, body: `{"courier":"` + kimID + `"}`, status: 404, courier: "none"},
+	{name: "staff of another restaurant assign", who: sue, method: "POST", url: claimO4, body: `{"courier":"` + kimID + `"}`, status: 403, courier: "none"},
 	{name: "the customer assigns a courier to their order", who: alice, method: "POST", url: claimO4, body: `{"courier":"` + kimID + `"}`, status: 403, courier: "none"},
 	{name: "a customer claims an unknown order", who: alice, method: "POST", url: "/api/orders/nosuchorder0000/claim", status: 403},
-	{name: "a courier assigns a colleague", who: cody, method: "POST", url: claimO4, body: `{"courier":"` + kimID + `"}`, status: 404, courier: "none"},
+	{name: "a courier assigns a colleague", who: cody, method: "POST", url: claimO4, body: `{"courier":"` + kimID + `"}`, status: 403, courier: "none"},
 	{name: "staff assign a placed order", who: sam, method: "POST", url: "/api/orders/" + orderA6 + "/claim", body: `{"courier":"` + kimID + `"}`, status: 409},
 	{name: "staff assign a delivered order", who: sam, method: "POST", url: "/api/orders/" + orderO3 + "/claim", body: `{"courier":"` + kimID + `"}`, status: 409},
 
