@@ -2,6 +2,7 @@ package hooks_test
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -11,9 +12,9 @@ import (
 
 // whoAmI sends GET /test/whoami with the Authorization header value and
 // returns the status and the caller's name as the server saw it.
-func whoAmI(t *testing.T, url, authorization string) (int, string) {
+func whoAmI(t *testing.T, srv *httptest.Server, authorization string) (int, string) {
 	t.Helper()
-	req, err := http.NewRequest(http.MethodGet, url+"/test/whoami", nil)
+	req, err := http.NewRequest(http.MethodGet, srv.URL+"/test/whoami", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +33,7 @@ func whoAmI(t *testing.T, url, authorization string) (int, string) {
 
 // authCacheApp is the fixture with a route that answers the caller's name
 // and then scribbles on e.Auth, which must not reach the next request.
-func authCacheApp(t *testing.T) (*tests.TestApp, string) {
+func authCacheApp(t *testing.T) (*tests.TestApp, *httptest.Server) {
 	app := newApp(t)
 	t.Cleanup(app.Cleanup)
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
@@ -46,77 +47,88 @@ func authCacheApp(t *testing.T) (*tests.TestApp, string) {
 		})
 		return se.Next()
 	})
-	return app, serve(t, app).URL
+	return app, serve(t, app)
 }
 
 // TestAuthCache: a token's record is reused between requests, but never a
 // stale one: a new password, a deleted user, a new token secret of the
 // collection and the token's own expiry each end it at once.
 func TestAuthCache(t *testing.T) {
-	expectName := func(t *testing.T, url, authorization string, wantStatus int, wantName string) {
+	expectName := func(t *testing.T, srv *httptest.Server, authorization string, wantStatus int, wantName string) {
 		t.Helper()
-		status, name := whoAmI(t, url, authorization)
+		status, name := whoAmI(t, srv, authorization)
 		if status != wantStatus || (wantStatus == 200 && name != wantName) {
 			t.Errorf("got %d %q; want %d %q", status, name, wantStatus, wantName)
 		}
 	}
 
 	t.Run("reused, each request with its own copy", func(t *testing.T) {
-		_, url := authCacheApp(t)
+		_, srv := authCacheApp(t)
 		for range 3 {
-			expectName(t, url, tokens[alice], 200, "Alice")
+			expectName(t, srv, tokens[alice], 200, "Alice")
 		}
-		expectName(t, url, "Bearer "+tokens[alice], 200, "Alice")
-		expectName(t, url, "", 401, "")
-		expectName(t, url, tokens[alice]+"x", 401, "")
+		expectName(t, srv, "Bearer "+tokens[alice], 200, "Alice")
+		expectName(t, srv, "", 401, "")
+		expectName(t, srv, tokens[alice]+"x", 401, "")
 	})
 
 	t.Run("a new password ends the token", func(t *testing.T) {
-		app, url := authCacheApp(t)
-		expectName(t, url, tokens[alice], 200, "Alice")
+		app, srv := authCacheApp(t)
+		expectName(t, srv, tokens[alice], 200, "Alice")
 		u := mustFind(t, app, "users", alice)
 		u.SetPassword("a-new-password-456")
 		if err := app.Save(u); err != nil {
 			t.Fatal(err)
 		}
-		expectName(t, url, tokens[alice], 401, "")
+		expectName(t, srv, tokens[alice], 401, "")
+	})
+
+	t.Run("a new password through the API ends the token", func(t *testing.T) {
+		_, srv := authCacheApp(t)
+		expectName(t, srv, tokens[alice], 200, "Alice")
+		status, out := call(t, srv, alice, http.MethodPatch, "/api/collections/users/records/"+alice,
+			`{"oldPassword":"password123","password":"a-new-password-456","passwordConfirm":"a-new-password-456"}`)
+		if status != 200 {
+			t.Fatal(status, out)
+		}
+		expectName(t, srv, tokens[alice], 401, "")
 	})
 
 	t.Run("a rename shows at once", func(t *testing.T) {
-		app, url := authCacheApp(t)
-		expectName(t, url, tokens[alice], 200, "Alice")
+		app, srv := authCacheApp(t)
+		expectName(t, srv, tokens[alice], 200, "Alice")
 		mustUpdate(t, app, "users", alice, map[string]any{"name": "Alicia"})
-		expectName(t, url, tokens[alice], 200, "Alicia")
+		expectName(t, srv, tokens[alice], 200, "Alicia")
 	})
 
 	t.Run("a deleted user is signed out", func(t *testing.T) {
-		app, url := authCacheApp(t)
-		expectName(t, url, tokens[dave], 200, "Dave")
+		app, srv := authCacheApp(t)
+		expectName(t, srv, tokens[dave], 200, "Dave")
 		if err := app.Delete(mustFind(t, app, "users", dave)); err != nil {
 			t.Fatal(err)
 		}
-		expectName(t, url, tokens[dave], 401, "")
+		expectName(t, srv, tokens[dave], 401, "")
 	})
 
 	t.Run("a new token secret ends every token", func(t *testing.T) {
-		app, url := authCacheApp(t)
-		expectName(t, url, tokens[alice], 200, "Alice")
+		app, srv := authCacheApp(t)
+		expectName(t, srv, tokens[alice], 200, "Alice")
 		users := mustCollection(app, "users")
 		users.AuthToken.Secret = "a-brand-new-secret-of-at-least-30-chars"
 		if err := app.Save(users); err != nil {
 			t.Fatal(err)
 		}
-		expectName(t, url, tokens[alice], 401, "")
+		expectName(t, srv, tokens[alice], 401, "")
 	})
 
 	t.Run("an expired token", func(t *testing.T) {
-		app, url := authCacheApp(t)
+		app, srv := authCacheApp(t)
 		short, err := mustFind(t, app, "users", alice).NewStaticAuthToken(time.Second)
 		if err != nil {
 			t.Fatal(err)
 		}
-		expectName(t, url, short, 200, "Alice")
+		expectName(t, srv, short, 200, "Alice")
 		time.Sleep(2100 * time.Millisecond) // past its exp, which has whole seconds
-		expectName(t, url, short, 401, "")
+		expectName(t, srv, short, 401, "")
 	})
 }
