@@ -19,8 +19,8 @@ const (
 )
 
 // authCache remembers which auth record a token stands for. PocketBase reads
-// the record and checks the token's signature on every request (9 % of a
-// cart write's CPU); with the cache, a signed-in client's requests do it
+// the record and checks the token's signature on every request (8 % of a
+// change-quantity request's CPU, 9 % of an add-item's); with the cache, a signed-in client's requests do it
 // once per token every authCacheTTL at most. Any change to any auth record
 // (a new password, a new email, verified, a delete) or to an auth
 // collection (its token secrets) empties the cache after it is committed,
@@ -49,30 +49,26 @@ func registerAuthCache(app core.App) {
 		return se.Next()
 	})
 	// The Success hooks of a write inside a transaction run after its commit.
-	app.OnRecordAfterUpdateSuccess().BindFunc(func(e *core.RecordEvent) error {
-		if e.Record.Collection().IsAuth() {
-			c.clear()
-		}
+	onRecord := func(e *core.RecordEvent) error {
+		c.clearFor(e.Record.Collection())
 		return e.Next()
-	})
-	app.OnRecordAfterDeleteSuccess().BindFunc(func(e *core.RecordEvent) error {
-		if e.Record.Collection().IsAuth() {
-			c.clear()
-		}
+	}
+	onCollection := func(e *core.CollectionEvent) error {
+		c.clearFor(e.Collection)
 		return e.Next()
-	})
-	app.OnCollectionAfterUpdateSuccess().BindFunc(func(e *core.CollectionEvent) error {
-		if e.Collection.IsAuth() {
-			c.clear()
-		}
-		return e.Next()
-	})
-	app.OnCollectionAfterDeleteSuccess().BindFunc(func(e *core.CollectionEvent) error {
-		if e.Collection.IsAuth() {
-			c.clear()
-		}
-		return e.Next()
-	})
+	}
+	app.OnRecordAfterUpdateSuccess().BindFunc(onRecord)
+	app.OnRecordAfterDeleteSuccess().BindFunc(onRecord)
+	app.OnCollectionAfterUpdateSuccess().BindFunc(onCollection)
+	app.OnCollectionAfterDeleteSuccess().BindFunc(onCollection)
+}
+
+// clearFor forgets every token when a record or the definition of auth
+// collection col changed.
+func (c *authCache) clearFor(col *core.Collection) {
+	if col.IsAuth() {
+		c.clear()
+	}
 }
 
 // clear forgets every token.

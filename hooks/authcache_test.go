@@ -1,6 +1,7 @@
 package hooks_test
 
 import (
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -26,9 +27,11 @@ func whoAmI(t *testing.T, srv *httptest.Server, authorization string) (int, stri
 		t.Fatal(err)
 	}
 	defer res.Body.Close()
-	var name [64]byte
-	n, _ := res.Body.Read(name[:])
-	return res.StatusCode, string(name[:n])
+	name, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.StatusCode, string(name)
 }
 
 // authCacheApp is the fixture with a route that answers the caller's name

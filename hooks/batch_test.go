@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/tests"
 )
 
@@ -16,17 +17,7 @@ func expectCartK(subtotal, items, lines int) func(testing.TB, *tests.TestApp, *h
 		if c.GetInt("subtotal") != subtotal || c.GetInt("item_count") != items {
 			t.Errorf("cart K: subtotal %d, item_count %d; want %d, %d", c.GetInt("subtotal"), c.GetInt("item_count"), subtotal, items)
 		}
-		stored, err := app.FindAllRecords("cart_items")
-		if err != nil {
-			t.Fatal(err)
-		}
-		n := 0
-		for _, l := range stored {
-			if l.GetString("cart") == cartK {
-				n++
-			}
-		}
-		if n != lines {
+		if n := countRecords(t, app, "cart_items", dbx.HashExp{"cart": cartK}); n != lines {
 			t.Errorf("cart K has %d lines; want %d", n, lines)
 		}
 	}

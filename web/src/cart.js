@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 
 import { optionNames, sameSpot } from './carts.js';
 import { distance, money, plural } from './format.js';
+import { hasPoint } from './geo.js';
 import { blockersOf, errorText, fieldErrors, pb } from './pb.js';
 import { href, navigate } from './router.js';
 import { setDeliverTo, useAppState } from './store.js';
@@ -191,7 +192,7 @@ export function CartScreen({ id }) {
   useEffect(() => {
     if (!c || !deliverTo || sameSpot(c.delivery_location, deliverTo)) return;
     const stored = c.delivery_location;
-    if (deliverTo.source === 'default' && stored && (stored.lat !== 0 || stored.lon !== 0)) {
+    if (deliverTo.source === 'default' && hasPoint(stored)) {
       setDeliverTo({ lat: stored.lat, lon: stored.lon, label: "This cart's delivery point", source: 'cart' });
       return;
     }
