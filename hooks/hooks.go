@@ -13,6 +13,7 @@ func Register(app core.App) {
 	registerGuards(app)
 	registerTypeGuard(app)
 	registerAuthCache(app)
+	registerRequestLog(app)
 	registerRestaurants(app)
 	registerMenuItems(app)
 	registerPromoCodes(app)
