@@ -2,11 +2,11 @@ package hooks
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"log"
 	"log/slog"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -15,6 +15,7 @@ import (
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
+	"github.com/pocketbase/pocketbase/tools/security"
 	"github.com/pocketbase/pocketbase/tools/types"
 )
 
@@ -23,17 +24,21 @@ import (
 // PocketBase logs every request as a row of auxiliary.db's _logs table: per
 // request it builds slog attributes, starts a goroutine, resolves them into
 // a map, and every 200 requests saves the rows one model at a time, each
-// insert's SQL built anew. Under the cart-write load that was about a fifth
-// of the server's CPU (measured with logs on and off on one binary).
+// insert's SQL built anew. Under the change-quantity load, logs on cost
+// about 100 µs of CPU per request over logs off (0.90 against 0.79 ms).
 //
 // Dishpatch writes the rows of successful requests itself: the same
 // message, level and data, so the dashboard shows them as before, queued in
 // memory and inserted by one goroutine, batched in a transaction with one
-// reused statement. Failed requests, requests carrying log metadata, routes
-// that opted out of success logs, and dev mode (which prints each log) are
-// left to PocketBase, as are the settings' retention and minimum level.
+// reused statement, with ids in time order (see nextID). Failed requests,
+// requests carrying log metadata, routes that opted out of success logs,
+// and dev mode (which prints each log) are left to PocketBase, as are the
+// settings' retention and minimum level.
 const (
-	requestLogBatch = 200             // rows per write, as PocketBase
+	// Rows per write. PocketBase writes 200; a batch holds a core for its
+	// whole write (about 5 ms for 200), so smaller ones spread that out,
+	// while each write's commit costs the same however small it is.
+	requestLogBatch = 100
 	requestLogEvery = 1 * time.Second // the longest a row waits
 )
 
@@ -52,6 +57,7 @@ type requestLog struct {
 	wake    chan struct{} // a batch is full
 	done    chan struct{} // closed when the writer has stopped
 	stop    context.CancelFunc
+	lastID  int64 // the time part of the last row id (only flush uses it)
 }
 
 // requestLogRow is one request as PocketBase's activity logger records a
@@ -206,14 +212,14 @@ func (l *requestLog) flush(app core.App) {
 		if app.Settings().Logs.MaxDays == 0 {
 			continue // turned off meanwhile
 		}
-		if err := writeRequestLogs(app, batch); err != nil {
+		if err := l.write(app, batch); err != nil {
 			log.Println("Failed to write request logs:", err)
 		}
 	}
 }
 
-// writeRequestLogs inserts rows into app's _logs table in one transaction.
-func writeRequestLogs(app core.App, rows []requestLogRow) error {
+// write inserts rows into app's _logs table in one transaction.
+func (l *requestLog) write(app core.App, rows []requestLogRow) error {
 	db, ok := app.AuxNonconcurrentDB().(*dbx.DB)
 	if !ok {
 		return nil
@@ -229,19 +235,28 @@ func writeRequestLogs(app core.App, rows []requestLogRow) error {
 		if err != nil {
 			return err
 		}
-		if err := insertRequestLog(ctx, tx, r, data); err != nil {
+		created, err := types.ParseDateTime(r.at)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, requestLogInsertQuery,
+			l.nextID(r.at), int(slog.LevelInfo), r.message, string(data), created.String()); err != nil {
 			return err
 		}
 	}
 	return tx.Commit()
 }
 
-func insertRequestLog(ctx context.Context, tx *sql.Tx, r requestLogRow, data []byte) error {
-	created, err := types.ParseDateTime(r.at)
-	if err != nil {
-		return err
-	}
-	_, err = tx.ExecContext(ctx, requestLogInsertQuery,
-		core.GenerateDefaultRandomId(), int(slog.LevelInfo), r.message, string(data), created.String())
-	return err
+// nextID is a log row id: 15 characters of [0-9a-z], like PocketBase's
+// random ids, but in time order: 12 base-36 digits of the row's time in
+// nanoseconds (strictly increasing within the process), then 3 random ones.
+// Each insert then appends to the table's id index instead of landing at a
+// random place in it: in a benchmark, 24 µs per row instead of 46 µs once
+// the table held 100,000 rows, and a random id's cost grows with the table.
+func (l *requestLog) nextID(at time.Time) string {
+	l.lastID = max(at.UnixNano(), l.lastID+1)
+	t := strconv.FormatInt(l.lastID, 36)
+	return strings.Repeat("0", max(12-len(t), 0)) + t + security.PseudorandomStringWithAlphabet(3, logIDAlphabet)
 }
+
+const logIDAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
