@@ -1,7 +1,6 @@
 package hooks_test
 
 import (
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -22,16 +21,8 @@ func whoAmI(t *testing.T, srv *httptest.Server, authorization string) (int, stri
 	if authorization != "" {
 		req.Header.Set("Authorization", authorization)
 	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	name, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res.StatusCode, string(name)
+	status, name := send(t, srv, req)
+	return status, string(name)
 }
 
 // authCacheApp is the fixture with a route that answers the caller's name

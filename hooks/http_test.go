@@ -50,6 +50,19 @@ func call(t testing.TB, srv *httptest.Server, who, method, path, body string) (i
 	for k, v := range auth(who) {
 		req.Header.Set(k, v)
 	}
+	status, raw := send(t, srv, req)
+	var out map[string]any
+	if len(raw) > 0 {
+		if err := json.Unmarshal(raw, &out); err != nil {
+			t.Fatalf("%s %s: %v in %s", method, path, err, raw)
+		}
+	}
+	return status, out
+}
+
+// send sends req to srv and returns the answer's status and whole body.
+func send(t testing.TB, srv *httptest.Server, req *http.Request) (int, []byte) {
+	t.Helper()
 	res, err := srv.Client().Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -59,11 +72,5 @@ func call(t testing.TB, srv *httptest.Server, who, method, path, body string) (i
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out map[string]any
-	if len(raw) > 0 {
-		if err := json.Unmarshal(raw, &out); err != nil {
-			t.Fatalf("%s %s: %v in %s", method, path, err, raw)
-		}
-	}
-	return res.StatusCode, out
+	return res.StatusCode, raw
 }

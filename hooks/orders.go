@@ -73,8 +73,10 @@ func keepHistoryOfEdits(e *core.RecordRequestEvent) error {
 	if err := recordMove(o, historyEntry{Status: string(to), By: by}); err != nil {
 		return e.BadRequestError("status_history is not a list.", err)
 	}
-	if r, err := e.App.FindRecordById("restaurants", o.GetString("restaurant")); err == nil && o.GetDateTime("eta").Equal(o.Original().GetDateTime("eta")) {
-		setETA(o, to, int64(r.GetInt("prep_minutes")), travelMinutes(r, o))
+	if o.GetDateTime("eta").Equal(o.Original().GetDateTime("eta")) {
+		if r, err := e.App.FindRecordById("restaurants", o.GetString("restaurant")); err == nil {
+			setETA(o, to, int64(r.GetInt("prep_minutes")), travelMinutes(r, o))
+		}
 	}
 	return e.Next()
 }

@@ -3,6 +3,7 @@ package hooks
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"log"
 	"log/slog"
 	"net/url"
@@ -45,10 +46,11 @@ const (
 // PocketBase's request-event keys (apis, v0.39): when the request started,
 // set by its activity logger, and its flag for "do not log this success".
 const (
-	execStartKey          = "__execStart"
-	skipSuccessLogKey     = "__skipSuccessActivityLogger"
-	requestLogInsertQuery = "INSERT INTO _logs (id, level, message, data, created) VALUES (?, ?, ?, ?, ?)"
+	execStartKey      = "__execStart"
+	skipSuccessLogKey = "__skipSuccessActivityLogger"
 )
+
+const requestLogInsertQuery = "INSERT INTO _logs (id, level, message, data, created) VALUES (?, ?, ?, ?, ?)"
 
 // requestLog queues the rows of logged requests for its writer goroutine.
 type requestLog struct {
@@ -222,7 +224,7 @@ func (l *requestLog) flush(app core.App) {
 func (l *requestLog) write(app core.App, rows []requestLogRow) error {
 	db, ok := app.AuxNonconcurrentDB().(*dbx.DB)
 	if !ok {
-		return nil
+		return fmt.Errorf("hooks: the logs database is a %T, not a *dbx.DB; %d rows not written", app.AuxNonconcurrentDB(), len(rows))
 	}
 	ctx := context.Background()
 	tx, err := db.DB().BeginTx(ctx, nil)
