@@ -1,6 +1,7 @@
 package hooks_test
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -9,6 +10,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 	"github.com/pocketbase/pocketbase/tools/types"
+
+	"github.com/dishpatch/dishpatch/hooks/stmtcache"
 )
 
 // Extra promo codes of the cart tests, next to the fixture's WELCOME10.
@@ -308,4 +311,31 @@ func setCartPromo(t testing.TB, app core.App, code string) {
 	if err := app.Save(c); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// PocketBase's create-rule query is rewritten to one cached statement (see
+// hooks/stmtcache): this checks that PocketBase still writes it in the
+// shape the rewrite knows, and that the rule still decides.
+func TestCreateRuleQueryIsCached(t *testing.T) {
+	app := cartApp(t)
+	srv := serve(t, app)
+	before := stmtcache.CreateRulesRewritten()
+	for i := range 3 {
+		status, body := call(t, srv, alice, "POST", "/api/collections/cart_items/records",
+			fmt.Sprintf(`{"cart":%q,"menu_item":%q,"quantity":%d,"options":{"size":["m"]}}`, cartK, itemA1, i+1))
+		if status != http.StatusOK {
+			t.Fatalf("add item %d: %d %v", i, status, body)
+		}
+	}
+	if n := stmtcache.CreateRulesRewritten() - before; n < 3 {
+		t.Errorf("%d create-rule queries rewritten for 3 creates", n)
+	}
+	// The rule (@request.auth.id != "") still refuses a guest.
+	status, body := call(t, srv, "", "POST", "/api/collections/cart_items/records",
+		fmt.Sprintf(`{"cart":%q,"menu_item":%q,"quantity":1,"options":{"size":["m"]}}`, cartK, itemA1))
+	if status != http.StatusBadRequest {
+		t.Errorf("guest add item: %d %v", status, body)
+	}
+	expectCart(cartK, cartWant{subtotal: 2400 + 6*900, total: 2400 + 6*900 + 300, itemCount: 8, serviceFee: 300,
+		tax: 510, lines: 4})(t, app, nil) // tax included: 7800 × 700 / 10700 = 510.28
 }

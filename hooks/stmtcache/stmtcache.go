@@ -171,6 +171,7 @@ func (c *conn) release(e *entry) {
 }
 
 func (c *conn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
+	query, args = canonicalCreateRule(query, args)
 	e, err := c.take(ctx, query)
 	if err != nil {
 		return nil, err
