@@ -19,7 +19,6 @@ import (
 
 	"github.com/dishpatch/dishpatch/demo"
 	"github.com/dishpatch/dishpatch/hooks"
-	"github.com/dishpatch/dishpatch/hooks/stmtcache"
 	"github.com/dishpatch/dishpatch/internal/gctune"
 	_ "github.com/dishpatch/dishpatch/migrations"
 )
@@ -35,7 +34,7 @@ func main() {
 		// --dir still wins; the variable suits containers and services.
 		DefaultDataDir: os.Getenv("DISHPATCH_DATA_DIR"),
 		// PocketBase's SQLite connections, with prepared statements reused.
-		DBConnect: stmtcache.Connect,
+		DBConnect: hooks.DBConnect,
 	})
 
 	// The schema is compiled in: migrations run on `serve`, and automigrate

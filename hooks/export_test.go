@@ -1,6 +1,10 @@
 package hooks
 
-import "github.com/pocketbase/pocketbase/core"
+import (
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+)
 
 // BasisStaysCurrent reads cart cartID's quote basis, menu item menuItem's
 // version and line lineID as a cart write (an update of that line) does
@@ -34,3 +38,16 @@ func BasisStaysCurrent(app core.App, cartID, menuItem, lineID string, change fun
 	})
 	return current, line.rest != nil, err
 }
+
+// StartCheckpointer starts a WAL checkpointer on app (see checkpointer)
+// and returns how many times it restarted the WAL so far, and its stop.
+func StartCheckpointer(app core.App, every time.Duration, restartPages int) (restarts func() int64, stop func(), err error) {
+	c, err := startCheckpointer(app, every, restartPages)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c.restarts.Load, c.close, nil
+}
+
+// RunWrite is runWrite: fn in a write transaction, in its write turn.
+var RunWrite = runWrite

@@ -14,6 +14,7 @@ func Register(app core.App) {
 	registerTypeGuard(app)
 	registerAuthCache(app)
 	registerRequestLog(app)
+	registerCheckpointer(app)
 	registerRestaurants(app)
 	registerMenuItems(app)
 	registerPromoCodes(app)

@@ -12,7 +12,6 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"github.com/dishpatch/dishpatch/hooks"
-	"github.com/dishpatch/dishpatch/hooks/stmtcache"
 	_ "github.com/dishpatch/dishpatch/migrations"
 )
 
@@ -90,7 +89,7 @@ func testApp(dir string) (*tests.TestApp, error) {
 	return tests.NewTestAppWithConfig(core.BaseAppConfig{
 		DataDir:       dir,
 		EncryptionEnv: "pb_test_env",
-		DBConnect:     stmtcache.Connect,
+		DBConnect:     hooks.DBConnect,
 	})
 }
 

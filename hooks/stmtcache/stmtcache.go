@@ -54,7 +54,13 @@ func init() {
 // Connect is a core.DBConnectFunc: core.DefaultDBConnect through the
 // caching driver.
 func Connect(dbPath string) (*dbx.DB, error) {
-	db, err := sql.Open(DriverName, dbPath+pragmas)
+	return ConnectWith(dbPath, "")
+}
+
+// ConnectWith is Connect with more connection settings, in the form
+// "&_pragma=name(value)".
+func ConnectWith(dbPath, morePragmas string) (*dbx.DB, error) {
+	db, err := sql.Open(DriverName, dbPath+pragmas+morePragmas)
 	if err != nil {
 		return nil, err
 	}
