@@ -31,9 +31,10 @@ import (
 //  1. a PASSIVE checkpoint on a reader connection copies whatever the WAL
 //     holds, with the long syncs, while writes go on;
 //  2. once the WAL holds restartPages pages, a second one, in a write turn
-//     (see writeTurn), copies what was written during the first step, so
-//     that the next write finds the WAL wholly copied and starts it again
-//     from the top.
+//     (see writeTurn) and on the writer connection, so that no write of
+//     Dishpatch's or PocketBase's runs meanwhile, copies what was written
+//     during the first step; the next write then finds the WAL wholly
+//     copied and starts it again from the top.
 //
 // Writes thus wait for a short second step a few times a second instead of
 // a whole checkpoint. SQLite's own checkpoint stays as the fallback, at
@@ -57,7 +58,8 @@ func DBConnect(dbPath string) (*dbx.DB, error) {
 
 // checkpointer runs the two steps described above.
 type checkpointer struct {
-	db           *sql.DB
+	reader       *sql.DB // the pool of reader connections
+	writer       *sql.DB // the writer connection
 	every        time.Duration
 	restartPages int
 	stop         chan struct{}
@@ -84,11 +86,12 @@ func registerCheckpointer(app core.App) {
 }
 
 func startCheckpointer(app core.App, every time.Duration, restartPages int) (*checkpointer, error) {
-	db, ok := app.ConcurrentDB().(*dbx.DB)
-	if !ok {
-		return nil, fmt.Errorf("hooks: checkpointer: no database/sql handle behind %T", app.ConcurrentDB())
+	reader, ok := app.ConcurrentDB().(*dbx.DB)
+	writer, ok2 := app.NonconcurrentDB().(*dbx.DB)
+	if !ok || !ok2 {
+		return nil, fmt.Errorf("hooks: checkpointer: no database/sql handles behind %T and %T", app.ConcurrentDB(), app.NonconcurrentDB())
 	}
-	c := &checkpointer{db: db.DB(), every: every, restartPages: restartPages,
+	c := &checkpointer{reader: reader.DB(), writer: writer.DB(), every: every, restartPages: restartPages,
 		stop: make(chan struct{}), done: make(chan struct{})}
 	go c.run(app)
 	return c, nil
@@ -128,7 +131,7 @@ func (c *checkpointer) run(app core.App) {
 // when it began, so the first step cannot tell whether writes came in
 // while it ran: the second copies them, if any.
 func (c *checkpointer) cycle() error {
-	log, _, err := c.checkpoint()
+	log, _, err := checkpoint(c.reader)
 	if err != nil || log < c.restartPages || log == c.settled {
 		return err
 	}
@@ -138,7 +141,7 @@ func (c *checkpointer) cycle() error {
 		return nil
 	}
 	defer func() { <-writeTurn }()
-	log, copied, err := c.checkpoint()
+	log, copied, err := checkpoint(c.writer)
 	if err == nil && log == copied {
 		c.settled = log
 		c.restarts.Add(1)
@@ -146,11 +149,11 @@ func (c *checkpointer) cycle() error {
 	return err
 }
 
-// checkpoint runs a PASSIVE checkpoint and returns the number of pages in
-// the WAL when it began and how many of them are now copied into the
-// database file.
-func (c *checkpointer) checkpoint() (log, copied int, err error) {
+// checkpoint runs a PASSIVE checkpoint on a connection of db and returns
+// the number of pages in the WAL when it began and how many of them are now
+// copied into the database file.
+func checkpoint(db *sql.DB) (log, copied int, err error) {
 	var busy int
-	err = c.db.QueryRowContext(context.Background(), "PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &log, &copied)
+	err = db.QueryRowContext(context.Background(), "PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &log, &copied)
 	return log, copied, err
 }
